@@ -1,0 +1,37 @@
+// The connection to the Samspel server: gRPC-web on the page's own origin.
+//
+// Same origin means the session cookie (__Host-session, HttpOnly) travels with every
+// call by itself; this code never sees it.
+
+import { Code, ConnectError, createClient } from "@connectrpc/connect";
+import { createGrpcWebTransport } from "@connectrpc/connect-web";
+import { AuthService } from "./gen/samspel/v1/auth_service_pb";
+
+const transport = createGrpcWebTransport({
+  baseUrl: location.origin,
+  // A call that hangs on a bad mobile connection must end, so the app can say it is
+  // offline instead of waiting forever.
+  defaultTimeoutMs: 15_000,
+});
+
+/** auth is the AuthService client. */
+export const auth = createClient(AuthService, transport);
+
+export { Code };
+
+/** codeOf returns the gRPC code of a failed call; a network failure is Unknown. */
+export function codeOf(err: unknown): Code {
+  return ConnectError.from(err).code;
+}
+
+/** unreachable reports whether a call failed for want of a connection: no network (the
+ * browser's fetch fails, which Connect reports as Unknown), a proxy or server that is
+ * down (Unavailable), or no answer in time. */
+export function unreachable(code: Code): boolean {
+  return (
+    code === Code.Unknown ||
+    code === Code.Unavailable ||
+    code === Code.DeadlineExceeded ||
+    code === Code.Canceled
+  );
+}

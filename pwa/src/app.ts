@@ -1,0 +1,244 @@
+// The app shell's flow: invite link -> welcome screen; otherwise ask the server who we
+// are (showing the saved copy first, so the shell starts offline) -> Idag or signed out.
+
+import { auth, Code, codeOf, unreachable } from "./api";
+import { clearMe, loadMe, meView, saveMe, type MeView } from "./me";
+import * as screens from "./screens";
+import { setOffline, showScreen, type Problem } from "./ui";
+
+type Screen = "idag" | "invite" | "signed-out" | "no-connection";
+
+let current: Screen | null = null;
+let shownMe = ""; // JSON of what Idag shows, to skip re-rendering (and losing focus) when nothing changed
+let busy = false; // one call at a time from the buttons; a second tap does nothing
+
+/** start runs once, when the page loads. */
+export function start(): void {
+  // Coming back to the app, or back online, is when the saved copy is most likely stale.
+  window.addEventListener("online", () => void refresh(false));
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") void refresh(false);
+  });
+  // An invite link opened in a tab that already shows the app changes only the fragment:
+  // no new page load, so catch it here too.
+  window.addEventListener("hashchange", () => {
+    const token = takeInviteToken();
+    if (token !== null) showInvite(token, { focus: true });
+  });
+
+  const token = takeInviteToken();
+  if (token !== null) {
+    showInvite(token, { focus: false });
+    return;
+  }
+  const saved = loadMe();
+  if (saved) showIdag(saved, { focus: false });
+  void refresh(false);
+}
+
+/** takeInviteToken reads the invite token from the URL fragment and removes it from the
+ * address bar and history at once, so the secret does not stay behind. */
+function takeInviteToken(): string | null {
+  if (!location.hash.startsWith("#")) return null;
+  const token = new URLSearchParams(location.hash.slice(1)).get("invite");
+  if (token === null) return null;
+  history.replaceState(history.state, "", location.pathname + location.search);
+  return token;
+}
+
+/** refresh asks the server who is signed in and shows the answer. */
+async function refresh(focus: boolean): Promise<void> {
+  // While someone is signing in or out, their screen must not be swapped under them.
+  if (inviting() || busy) return;
+  try {
+    const res = await auth.getMe({});
+    if (inviting()) return;
+    setOffline(false);
+    signedIn(res.me ? meView(res.me) : null, focus);
+  } catch (err) {
+    if (inviting()) return;
+    if (codeOf(err) === Code.Unauthenticated) {
+      setOffline(false);
+      clearMe();
+      showSignedOut(focus);
+      return;
+    }
+    // Any other failure means the server cannot be reached, whatever navigator.onLine
+    // says: keep showing what we have and say so.
+    const saved = loadMe();
+    if (saved) {
+      setOffline(true);
+      if (current !== "idag") showIdag(saved, { focus });
+    } else {
+      setOffline(false); // the no-connection screen says it in its heading
+      showNoConnection(focus);
+    }
+  }
+}
+
+// A function, not an inline comparison: current can change while a call is awaited.
+function inviting(): boolean {
+  return current === "invite";
+}
+
+function signedIn(me: MeView | null, focus: boolean): void {
+  if (!me) {
+    // The server always sends Me; without it there is nothing to show.
+    showNoConnection(focus);
+    return;
+  }
+  saveMe(me);
+  showIdag(me, { focus });
+  void keepStorage();
+}
+
+function showIdag(me: MeView, opts: { focus: boolean; problem?: Problem }): void {
+  const json = JSON.stringify(me);
+  if (current === "idag" && json === shownMe && !opts.problem && !opts.focus) return;
+  current = "idag";
+  shownMe = json;
+  showScreen("idag", "Idag", screens.idag(me, new Date(), () => void signOut(me)), opts);
+}
+
+function showSignedOut(focus: boolean): void {
+  current = "signed-out";
+  showScreen("signed-out", "Du är inte inloggad", screens.signedOut(), { focus });
+}
+
+function showNoConnection(focus: boolean): void {
+  current = "no-connection";
+  showScreen("no-connection", "Ingen anslutning", screens.noConnection(() => void refresh(true)), { focus });
+}
+
+// The proto allows 20 to 100 characters; anything else is a broken link, told at once.
+const tokenLength = { min: 20, max: 100 };
+
+function showInvite(
+  token: string,
+  opts: { focus: boolean; problem?: Problem; showForm?: boolean; name?: string },
+): void {
+  current = "invite";
+  const validToken = token.length >= tokenLength.min && token.length <= tokenLength.max;
+  const problem: Problem | undefined = opts.problem ?? (validToken ? undefined : inviteProblems.gone);
+  const nameProblem = problem?.fieldId === "invite-name";
+  showScreen(
+    "invite",
+    "Välkommen till Samspel",
+    screens.invite({
+      showForm: validToken && (opts.showForm ?? true),
+      name: opts.name ?? "",
+      nameError: nameProblem ? problem?.message : undefined,
+      onSubmit: (name) => void redeem(token, name),
+    }),
+    { focus: opts.focus, problem },
+  );
+}
+
+const inviteProblems = {
+  gone: {
+    title: "Det gick inte att logga in",
+    message:
+      "Inbjudningslänken fungerar inte längre. Den kan redan vara använd eller ha gått ut. Be din administratör om en ny.",
+  },
+  tooMany: {
+    title: "Det gick inte att logga in",
+    message: "För många försök. Vänta en stund och försök igen.",
+  },
+  offline: {
+    title: "Det gick inte att logga in",
+    message: "Ingen anslutning. Försök igen när du har nät.",
+  },
+  name: {
+    title: "Det gick inte att logga in",
+    message: "Skriv ditt namn",
+    fieldId: "invite-name",
+  },
+  other: {
+    title: "Det gick inte att logga in",
+    message: "Något gick fel. Försök igen om en stund.",
+  },
+} satisfies Record<string, Problem>;
+
+async function redeem(token: string, name: string): Promise<void> {
+  if (busy) return;
+  busy = true;
+  try {
+    const res = await auth.redeemInvite({ token, displayName: name });
+    setOffline(false);
+    signedIn(res.me ? meView(res.me) : null, true);
+  } catch (err) {
+    const code = codeOf(err);
+    let problem: Problem = inviteProblems.other;
+    let showForm = true;
+    switch (code) {
+      case Code.NotFound:
+      case Code.FailedPrecondition:
+        problem = inviteProblems.gone;
+        showForm = false; // the link can never work again; a button would only tempt
+        break;
+      case Code.InvalidArgument:
+        // The token's length was checked before the call, so with an empty name the
+        // server is asking for one (a new person); otherwise the link is malformed.
+        if (name === "") {
+          problem = inviteProblems.name;
+        } else {
+          problem = inviteProblems.gone;
+          showForm = false;
+        }
+        break;
+      case Code.ResourceExhausted:
+        problem = inviteProblems.tooMany;
+        break;
+      default:
+        if (unreachable(code)) problem = inviteProblems.offline;
+    }
+    showInvite(token, { focus: true, problem, showForm, name });
+  } finally {
+    busy = false;
+  }
+}
+
+async function signOut(me: MeView): Promise<void> {
+  if (busy) return;
+  busy = true;
+  try {
+    await auth.signOut({});
+  } catch (err) {
+    const code = codeOf(err);
+    // Unauthenticated means the session had already ended: signed out all the same.
+    if (code !== Code.Unauthenticated) {
+      // The session cookie is HttpOnly: only the server can end it. Keep everything as
+      // it is and say why, rather than look signed out while still signed in.
+      busy = false;
+      showIdag(me, {
+        focus: true,
+        problem: {
+          title: "Det gick inte att logga ut",
+          message:
+            unreachable(code)
+              ? "Ingen anslutning. Försök igen när du har nät."
+              : "Något gick fel. Försök igen om en stund.",
+        },
+      });
+      return;
+    }
+  }
+  busy = false;
+  clearMe();
+  setOffline(false);
+  showSignedOut(true);
+}
+
+let storageAsked = false;
+
+/** keepStorage asks the browser not to evict the app's data under storage pressure;
+ * once per page load, and only for someone signed in. */
+async function keepStorage(): Promise<void> {
+  if (storageAsked || !navigator.storage?.persist) return;
+  storageAsked = true;
+  try {
+    if (!(await navigator.storage.persisted())) await navigator.storage.persist();
+  } catch {
+    // A refusal only means the browser may evict data later; nothing to tell anyone.
+  }
+}

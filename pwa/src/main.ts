@@ -1,0 +1,16 @@
+// Entry point: start the app and register the service worker that keeps the shell
+// available offline.
+
+import { start } from "./app";
+
+start();
+
+if ("serviceWorker" in navigator) {
+  // After load, so installing the worker (which downloads the shell again to cache it)
+  // does not compete with the first render.
+  window.addEventListener("load", () => {
+    navigator.serviceWorker.register("/sw.js").catch(() => {
+      // Without a worker the app still works online; nothing for the person to do.
+    });
+  });
+}

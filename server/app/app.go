@@ -1,0 +1,95 @@
+// Package app wires Samspel together: store, gRPC services and the HTTP handler. The
+// samspel command and the tests build the very same thing through New.
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+
+	"github.com/samspel/samspel/pwa"
+	"github.com/samspel/samspel/server/api"
+	"github.com/samspel/samspel/server/demo"
+	"github.com/samspel/samspel/server/store"
+	"github.com/samspel/samspel/server/web"
+)
+
+// Config is what a Samspel instance needs to start.
+type Config struct {
+	DataDir   string
+	PublicURL string // where people reach Samspel; invite links begin with it
+	Demo      bool   // seed the demo organisation on first start
+	Log       *slog.Logger
+	StoreOpts []store.Option
+}
+
+// App is a running Samspel without its listener.
+type App struct {
+	Store   *store.Store
+	GRPC    *api.Server
+	Handler http.Handler
+	stop    context.CancelFunc
+	done    chan struct{}
+}
+
+// New opens the store, seeds the demo if asked, and builds the handler.
+func New(ctx context.Context, cfg Config) (*App, error) {
+	st, err := store.Open(ctx, cfg.DataDir, cfg.StoreOpts...)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Demo {
+		seeded, err := demo.Seed(ctx, st)
+		if err != nil {
+			st.Close()
+			return nil, fmt.Errorf("seed demo: %w", err)
+		}
+		if seeded {
+			cfg.Log.Info("seeded the demo organisation", "name", demo.OrganizationName)
+		}
+	}
+	gs, err := api.NewServer(st, cfg.Log, cfg.PublicURL)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	watchCtx, stop := context.WithCancel(context.Background())
+	a := &App{Store: st, GRPC: gs, Handler: web.NewHandler(gs.Server, pwa.FS(), st), stop: stop, done: make(chan struct{})}
+	go a.watchHealth(watchCtx)
+	return a, nil
+}
+
+// watchHealth keeps grpc.health.v1 in step with the database, so a load balancer stops
+// sending traffic to an instance whose storage has gone away.
+func (a *App) watchHealth(ctx context.Context) {
+	defer close(a.done)
+	t := time.NewTicker(5 * time.Second)
+	defer t.Stop()
+	for {
+		st := healthpb.HealthCheckResponse_SERVING
+		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		if err := a.Store.Ping(pctx); err != nil && ctx.Err() == nil {
+			st = healthpb.HealthCheckResponse_NOT_SERVING
+		}
+		cancel()
+		a.GRPC.Health.SetServingStatus("", st)
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// Close stops the health watcher and closes the database. Call it after the HTTP server
+// has finished its in-flight requests.
+func (a *App) Close() error {
+	a.stop()
+	<-a.done
+	a.GRPC.Health.Shutdown()
+	return a.Store.Close()
+}

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/samspel/samspel/server/apptest"
+	"github.com/samspel/samspel/server/demo"
+	samspelv1 "github.com/samspel/samspel/server/gen/samspel/v1"
+)
+
+// TestMain lets the test binary act as the samspel command when asked, so the crash
+// test can run a real server process without a separate build.
+func TestMain(m *testing.M) {
+	if os.Getenv("SAMSPEL_BE_MAIN") == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+var tokenLine = regexp.MustCompile(`(?m)^token id (\d+);.*\n(spt_\S+)$`)
+
+func TestTokenFromTheCommandLine(t *testing.T) {
+	s := apptest.Start(t)
+	ctx := context.Background()
+	var out bytes.Buffer
+	if err := run(ctx, []string{"token", "create", "--data", s.DataDir, "--user", demo.Chair.Email}, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	m := tokenLine.FindStringSubmatch(out.String())
+	if m == nil {
+		t.Fatalf("no token in %q", out.String())
+	}
+	id, token := m[1], m[2]
+	authed := func(t *testing.T, want codes.Code) {
+		t.Helper()
+		resp, err := samspelv1.NewAuthServiceClient(s.Conn).GetMe(apptest.Bearer(ctx, token), &samspelv1.GetMeRequest{})
+		if status.Code(err) != want {
+			t.Errorf("native gRPC: got %v, want %v", err, want)
+		}
+		if want == codes.OK && resp.GetMe().GetPerson().GetEmail() != demo.Chair.Email {
+			t.Errorf("native gRPC: acting as %v, want the chair", resp.GetMe().GetPerson())
+		}
+		var webResp samspelv1.GetMeResponse
+		res, err := s.GRPCWeb(ctx, samspelv1.AuthService_GetMe_FullMethodName, &samspelv1.GetMeRequest{}, &webResp,
+			map[string][]string{"Authorization": {"Bearer " + token}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Status.Code() != want {
+			t.Errorf("grpc-web: got %v, want %v", res.Status, want)
+		}
+		if want == codes.OK && webResp.GetMe().GetPerson().GetEmail() != demo.Chair.Email {
+			t.Errorf("grpc-web: acting as %v, want the chair", webResp.GetMe().GetPerson())
+		}
+	}
+	t.Run("the token acts as the chair over native gRPC and grpc-web", func(t *testing.T) { authed(t, codes.OK) })
+
+	out.Reset()
+	if err := run(ctx, []string{"token", "revoke", "--data", s.DataDir, "--token-id", id}, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("a revoked token is refused", func(t *testing.T) { authed(t, codes.Unauthenticated) })
+	if _, err := strconv.Atoi(id); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestInviteFromTheCommandLineNeedsAParty(t *testing.T) {
+	s := apptest.Start(t)
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"invite", "--data", s.DataDir, "--email", "ny@exempelstad.example", "--role", "OPPOSITION"}, &out, &out)
+	if err == nil {
+		t.Fatalf("an opposition invite without a party was accepted: %s", out.String())
+	}
+	out.Reset()
+	err = run(context.Background(), []string{"invite", "--data", s.DataDir, "--email", "ny@exempelstad.example", "--role", "OPPOSITION", "--party", "Centerpartiet"}, &out, &out)
+	if err != nil || !bytes.Contains(out.Bytes(), []byte("/#invite=si_")) {
+		t.Fatalf("got %v, %q", err, out.String())
+	}
+}

@@ -1,0 +1,111 @@
+// Package web puts native gRPC, grpc-web, the health probe and the PWA on one port.
+package web
+
+import (
+	"context"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/improbable-eng/grpc-web/go/grpcweb"
+	"google.golang.org/grpc"
+)
+
+// Pinger answers whether the database is reachable.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// csp allows nothing inline and nothing from elsewhere: the PWA is one origin.
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+	"manifest-src 'self'; worker-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+
+// NewHandler routes a request: HTTP/2 application/grpc to the gRPC server, grpc-web to
+// the wrapper (same origin only), /healthz to the probe, and the rest to the PWA.
+func NewHandler(gs *grpc.Server, pwa fs.FS, db Pinger) http.Handler {
+	// The wrapper's own CORS handling stays at its default, which allows no other origin:
+	// the PWA is same-origin and nothing else should call it from a browser.
+	wrapped := grpcweb.WrapServer(gs)
+	static := http.FileServerFS(pwa)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ct := r.Header.Get("Content-Type")
+		if r.ProtoMajor == 2 && strings.HasPrefix(ct, "application/grpc") && !strings.HasPrefix(ct, "application/grpc-web") {
+			gs.ServeHTTP(w, r)
+			return
+		}
+		securityHeaders(w.Header(), r)
+		if wrapped.IsGrpcWebRequest(r) {
+			if !sameOrigin(r) {
+				http.Error(w, "cross-origin requests are not allowed", http.StatusForbidden)
+				return
+			}
+			wrapped.HandleGrpcWebRequest(w, r)
+			return
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		if r.URL.Path == "/healthz" {
+			healthz(w, r, db)
+			return
+		}
+		cacheHeaders(w.Header(), r.URL.Path)
+		static.ServeHTTP(w, r)
+	})
+}
+
+func securityHeaders(h http.Header, r *http.Request) {
+	h.Set("Content-Security-Policy", csp)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	h.Set("Cross-Origin-Resource-Policy", "same-origin")
+	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
+	if r.TLS != nil {
+		h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+	}
+}
+
+// cacheHeaders lets hashed assets live forever and makes everything else revalidate, so
+// a new release reaches phones on their next start.
+func cacheHeaders(h http.Header, path string) {
+	if strings.HasPrefix(path, "/assets/") {
+		h.Set("Cache-Control", "public, max-age=31536000, immutable")
+		return
+	}
+	h.Set("Cache-Control", "no-cache")
+}
+
+// sameOrigin refuses browser requests from other sites. Browsers send Sec-Fetch-Site;
+// older ones send Origin on POST; scripts send neither and are let through, since they
+// must present a bearer token anyway.
+func sameOrigin(r *http.Request) bool {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "", "same-origin", "none":
+	default:
+		return false
+	}
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		return true
+	}
+	u, err := url.Parse(origin)
+	return err == nil && u.Host == r.Host
+}
+
+func healthz(w http.ResponseWriter, r *http.Request, db Pinger) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if err := db.Ping(ctx); err != nil {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write([]byte("database unavailable\n"))
+		return
+	}
+	w.Write([]byte("ok\n"))
+}
