@@ -37,10 +37,10 @@ const outsiderEmail = "ordforande@annanstad.example"
 
 // Shorthands for a row's expectations.
 var (
-	members     = []string{demo.Chair.Email, demo.Director.Email, demo.Vice.Email, demo.Opposition.Email, demo.Staff.Email, demo.Admin.Email}
-	signedIn    = append(append([]string{}, members...), outsiderEmail)
-	onlyAdmin   = []string{demo.Admin.Email}
-	hiddenFrom  = []string{outsiderEmail} // NotFound: they may not know the organisation exists
+	members    = []string{demo.Chair.Email, demo.Director.Email, demo.Vice.Email, demo.Opposition.Email, demo.Staff.Email, demo.Admin.Email}
+	signedIn   = append(append([]string{}, members...), outsiderEmail)
+	onlyAdmin  = []string{demo.Admin.Email}
+	hiddenFrom = []string{outsiderEmail} // NotFound: they may not know the organisation exists
 )
 
 // TestPolicyMatrix calls every RPC as every kind of caller and checks the outcome:
@@ -155,4 +155,3 @@ func liveStaffAssignment(t *testing.T, s *apptest.Server) int64 {
 	}
 	return ras[0].ID
 }
-

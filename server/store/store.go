@@ -6,6 +6,8 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/binary"
+	"io"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -70,7 +72,7 @@ func Open(ctx context.Context, dir string, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	if _, err := os.Stat(path); err == nil {
-		if err := checkVersion(ctx, path, len(migs)); err != nil {
+		if err := checkVersion(path, len(migs)); err != nil {
 			return nil, err
 		}
 	}
@@ -145,19 +147,25 @@ func migrations() ([]migration, error) {
 	return migs, nil
 }
 
-// checkVersion reads user_version through a read-only connection, so a database from the
-// future is left exactly as it was.
-func checkVersion(ctx context.Context, path string, known int) error {
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_busy_timeout=5000")
+// checkVersion reads user_version straight from the database file's header (offset
+// 60), so a database from the future is refused without opening it: not even a -wal or
+// -shm file appears. migrate checks again through SQLite, in case the newest version
+// still sits in an un-checkpointed WAL.
+func checkVersion(path string, known int) error {
+	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("open database: %w", err)
 	}
-	defer db.Close()
-	var v int
-	if err := db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
-		return fmt.Errorf("read schema version of %s: %w", path, err)
+	defer f.Close()
+	var hdr [100]byte
+	n, err := io.ReadFull(f, hdr[:])
+	if n == 0 {
+		return nil // an empty file is a new database
 	}
-	if v > known {
+	if err != nil || string(hdr[:16]) != "SQLite format 3\x00" {
+		return fmt.Errorf("%s is not an SQLite database", path)
+	}
+	if v := int(binary.BigEndian.Uint32(hdr[60:64])); v > known {
 		return fmt.Errorf("%w: %s has schema version %d, this binary knows up to %d; use the newer binary or restore a backup", ErrFutureSchema, path, v, known)
 	}
 	return nil

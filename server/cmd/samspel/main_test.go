@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"google.golang.org/grpc/codes"
@@ -85,5 +88,24 @@ func TestInviteFromTheCommandLineNeedsAParty(t *testing.T) {
 	err = run(context.Background(), []string{"invite", "--data", s.DataDir, "--email", "ny@exempelstad.example", "--role", "OPPOSITION", "--party", "Centerpartiet"}, &out, &out)
 	if err != nil || !bytes.Contains(out.Bytes(), []byte("/#invite=si_")) {
 		t.Fatalf("got %v, %q", err, out.String())
+	}
+}
+
+func TestServeRefusesADatabaseFromTheFuture(t *testing.T) {
+	dir := t.TempDir()
+	s := apptest.StartIn(t, dir)
+	s.Store.Close()
+	db, err := sql.Open("sqlite3", "file:"+filepath.Join(dir, "samspel.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`PRAGMA user_version = 999`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	var out bytes.Buffer
+	err = run(context.Background(), []string{"serve", "--data", dir, "--listen", "127.0.0.1:0"}, &out, &out)
+	if err == nil || !strings.Contains(err.Error(), "newer version of Samspel") {
+		t.Fatalf("got %v, want a refusal that names the newer version", err)
 	}
 }
