@@ -8,6 +8,7 @@ import (
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	reflectionpb "google.golang.org/grpc/reflection/grpc_reflection_v1"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/reflect/protoreflect"
@@ -93,14 +94,42 @@ func TestHealth(t *testing.T) {
 			t.Errorf("got %v, %v", resp, err)
 		}
 	})
-	t.Run("grpc.health.v1 is SERVING over grpc-web on HTTP/1.1", func(t *testing.T) {
-		var resp healthpb.HealthCheckResponse
-		res, err := s.GRPCWeb(ctx, "/grpc.health.v1.Health/Check", &healthpb.HealthCheckRequest{}, &resp, nil)
+	for _, c := range []struct {
+		proto  string
+		client *http.Client
+	}{{"HTTP/1.1", http.DefaultClient}, {"HTTP/2.0", apptest.H2CClient()}} {
+		t.Run("grpc.health.v1 is SERVING over grpc-web on "+c.proto, func(t *testing.T) {
+			var resp healthpb.HealthCheckResponse
+			res, err := s.GRPCWebWith(ctx, c.client, "/grpc.health.v1.Health/Check", &healthpb.HealthCheckRequest{}, &resp, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Proto != c.proto {
+				t.Fatalf("spoke %s, want %s", res.Proto, c.proto)
+			}
+			if res.Status.Code() != codes.OK || resp.Status != healthpb.HealthCheckResponse_SERVING {
+				t.Errorf("got %v, %v", resp.Status, res.Status)
+			}
+		})
+	}
+	t.Run("server reflection lists the samspel.v1 services", func(t *testing.T) {
+		stream, err := reflectionpb.NewServerReflectionClient(s.Conn).ServerReflectionInfo(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.Status.Code() != codes.OK || resp.Status != healthpb.HealthCheckResponse_SERVING {
-			t.Errorf("got %v, %v", resp.Status, res.Status)
+		if err := stream.Send(&reflectionpb.ServerReflectionRequest{MessageRequest: &reflectionpb.ServerReflectionRequest_ListServices{}}); err != nil {
+			t.Fatal(err)
+		}
+		resp, err := stream.Recv()
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, svc := range resp.GetListServicesResponse().GetService() {
+			found = found || svc.Name == "samspel.v1.AuthService"
+		}
+		if !found {
+			t.Errorf("samspel.v1.AuthService not listed: %v", resp)
 		}
 	})
 }

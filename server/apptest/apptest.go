@@ -120,6 +120,7 @@ func Bearer(ctx context.Context, token string) context.Context {
 // WebResult is what a grpc-web call returned.
 type WebResult struct {
 	HTTPStatus int
+	Proto      string // "HTTP/1.1" or "HTTP/2.0"
 	Header     http.Header
 	Status     *status.Status
 }
@@ -128,6 +129,19 @@ type WebResult struct {
 // does: an HTTP/1.1 POST of application/grpc-web+proto. It decodes the response message
 // into resp and the status from the trailers (or from the headers for trailers-only).
 func (s *Server) GRPCWeb(ctx context.Context, method string, req, resp proto.Message, header http.Header) (WebResult, error) {
+	return s.GRPCWebWith(ctx, http.DefaultClient, method, req, resp, header)
+}
+
+// H2CClient is an HTTP client that speaks only cleartext HTTP/2, as a browser behind an
+// HTTP/2 proxy would reach Samspel.
+func H2CClient() *http.Client {
+	var p http.Protocols
+	p.SetUnencryptedHTTP2(true)
+	return &http.Client{Transport: &http.Transport{Protocols: &p}}
+}
+
+// GRPCWebWith is GRPCWeb over the given HTTP client.
+func (s *Server) GRPCWebWith(ctx context.Context, client *http.Client, method string, req, resp proto.Message, header http.Header) (WebResult, error) {
 	body, err := proto.Marshal(req)
 	if err != nil {
 		return WebResult{}, err
@@ -144,7 +158,7 @@ func (s *Server) GRPCWeb(ctx context.Context, method string, req, resp proto.Mes
 	}
 	hr.Header.Set("Content-Type", "application/grpc-web+proto")
 	hr.Header.Set("X-Grpc-Web", "1")
-	res, err := http.DefaultClient.Do(hr)
+	res, err := client.Do(hr)
 	if err != nil {
 		return WebResult{}, err
 	}
@@ -153,7 +167,7 @@ func (s *Server) GRPCWeb(ctx context.Context, method string, req, resp proto.Mes
 	if err != nil {
 		return WebResult{}, err
 	}
-	out := WebResult{HTTPStatus: res.StatusCode, Header: res.Header}
+	out := WebResult{HTTPStatus: res.StatusCode, Proto: res.Proto, Header: res.Header}
 	trailers := http.Header{}
 	for k, v := range res.Header {
 		trailers[k] = v

@@ -10,13 +10,16 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
 	"github.com/samspel/samspel/server/apptest"
+	"github.com/samspel/samspel/server/auth"
 	"github.com/samspel/samspel/server/demo"
 	samspelv1 "github.com/samspel/samspel/server/gen/samspel/v1"
+	"github.com/samspel/samspel/server/store"
 )
 
 // TestMain lets the test binary act as the samspel command when asked, so the crash
@@ -107,5 +110,30 @@ func TestServeRefusesADatabaseFromTheFuture(t *testing.T) {
 	err = run(context.Background(), []string{"serve", "--data", dir, "--listen", "127.0.0.1:0"}, &out, &out)
 	if err == nil || !strings.Contains(err.Error(), "newer version of Samspel") {
 		t.Fatalf("got %v, want a refusal that names the newer version", err)
+	}
+}
+
+func TestAnEmptyInstallationOffersALinkForTheFirstAdministrator(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var out bytes.Buffer
+	if err := offerFirstAdmin(ctx, st, "http://localhost:8080", &out); err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`http://localhost:8080/#invite=(si_\S+)`).FindStringSubmatch(out.String())
+	if m == nil {
+		t.Fatalf("no link in %q", out.String())
+	}
+	p, err := st.RedeemInvite(ctx, store.Actor{}, auth.Hash(m[1]), "", store.NewSession{SecretHash: []byte("s")}, store.SessionPolicy{Idle: time.Hour, Absolute: time.Hour})
+	if err != nil || !p.Admin {
+		t.Fatalf("redeeming the link gave %+v, %v; want an administrator", p, err)
+	}
+	out.Reset()
+	if err := offerFirstAdmin(ctx, st, "http://localhost:8080", &out); err != nil || out.Len() != 0 {
+		t.Errorf("with an administrator present it printed %q, %v", out.String(), err)
 	}
 }
