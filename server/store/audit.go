@@ -51,30 +51,17 @@ func (s *Store) ListAuditEvents(ctx context.Context, p Page) ([]AuditEvent, stri
 	if c.ID == 0 {
 		c.ID = 1<<63 - 1
 	}
-	rows, err := s.r.QueryContext(ctx, `
+	out, err := query(ctx, s.r, func(rows scanner) (e AuditEvent, err error) {
+		var at int64
+		err = rows.Scan(&e.ID, &at, &e.ActorPersonID, &e.Action, &e.Success, &e.Subject, &e.ClientIP)
+		e.CreateTime = fromMillis(at)
+		return e, err
+	}, `
 		SELECT id, created_at, coalesce(actor_person_id, 0), action, success, subject, client_ip
 		FROM audit_events WHERE id < ? ORDER BY id DESC LIMIT ?`, c.ID, p.size()+1)
 	if err != nil {
 		return nil, "", fmt.Errorf("list audit events: %w", err)
 	}
-	defer rows.Close()
-	var out []AuditEvent
-	for rows.Next() {
-		var e AuditEvent
-		var at int64
-		if err := rows.Scan(&e.ID, &at, &e.ActorPersonID, &e.Action, &e.Success, &e.Subject, &e.ClientIP); err != nil {
-			return nil, "", err
-		}
-		e.CreateTime = fromMillis(at)
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, "", err
-	}
-	next := ""
-	if len(out) > p.size() {
-		out = out[:p.size()]
-		next = cursor{ID: out[len(out)-1].ID}.token()
-	}
+	out, next := trim(out, p, func(e AuditEvent) cursor { return cursor{ID: e.ID} })
 	return out, next, nil
 }

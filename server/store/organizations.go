@@ -61,7 +61,7 @@ func (s *Store) ListOrganizations(ctx context.Context, viewer Viewer, p Page) ([
 	if err != nil {
 		return nil, "", err
 	}
-	rows, err := s.r.QueryContext(ctx, `
+	out, err := query(ctx, s.r, func(rows scanner) (o Organization, err error) { return o, rows.Scan(&o.ID, &o.Kind, &o.Name) }, `
 		SELECT id, kind, name FROM organizations o
 		WHERE (? OR EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.organization_id = o.id AND ra.person_id = ?))
 		  AND (name, id) > (?, ?)
@@ -70,24 +70,7 @@ func (s *Store) ListOrganizations(ctx context.Context, viewer Viewer, p Page) ([
 	if err != nil {
 		return nil, "", fmt.Errorf("list organizations: %w", err)
 	}
-	defer rows.Close()
-	var out []Organization
-	for rows.Next() {
-		var o Organization
-		if err := rows.Scan(&o.ID, &o.Kind, &o.Name); err != nil {
-			return nil, "", err
-		}
-		out = append(out, o)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, "", err
-	}
-	next := ""
-	if len(out) > p.size() {
-		out = out[:p.size()]
-		last := out[len(out)-1]
-		next = cursor{Key: last.Name, ID: last.ID}.token()
-	}
+	out, next := trim(out, p, func(o Organization) cursor { return cursor{Key: o.Name, ID: o.ID} })
 	return out, next, nil
 }
 

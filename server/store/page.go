@@ -48,3 +48,13 @@ func (c cursor) token() string {
 	b, _ := json.Marshal(c)
 	return base64.RawURLEncoding.EncodeToString(b)
 }
+
+// trim cuts a list queried with LIMIT size+1 down to one page, and returns the token for
+// the next page when there was more.
+func trim[T any](rows []T, p Page, key func(T) cursor) ([]T, string) {
+	if len(rows) <= p.size() {
+		return rows, ""
+	}
+	rows = rows[:p.size()]
+	return rows, key(rows[len(rows)-1]).token()
+}

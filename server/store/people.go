@@ -160,7 +160,7 @@ func (s *Store) EndRoleAssignment(ctx context.Context, actor Actor, id int64, en
 const roleAssignmentColumns = `ra.id, ra.organization_id, ra.term_id, ra.role, ra.party, ra.start_date, coalesce(ra.end_date, ''),
 	p.id, p.email, p.display_name, p.admin, p.disabled_at IS NOT NULL`
 
-func scanRoleAssignment(sc interface{ Scan(...any) error }) (RoleAssignment, error) {
+func scanRoleAssignment(sc scanner) (RoleAssignment, error) {
 	var ra RoleAssignment
 	err := sc.Scan(&ra.ID, &ra.OrganizationID, &ra.TermID, &ra.Role, &ra.Party, &ra.StartDate, &ra.EndDate,
 		&ra.Person.ID, &ra.Person.Email, &ra.Person.DisplayName, &ra.Person.Admin, &ra.Person.Disabled)
@@ -189,31 +189,14 @@ func (s *Store) ListRoleAssignments(ctx context.Context, viewer Viewer, orgID, t
 	if err != nil {
 		return nil, "", err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+roleAssignmentColumns+`
+	out, err := query(ctx, s.r, scanRoleAssignment, `SELECT `+roleAssignmentColumns+`
 		FROM role_assignments ra JOIN people p ON p.id = ra.person_id
 		WHERE ra.term_id = ? AND (ra.start_date, ra.id) > (?, ?)
 		ORDER BY ra.start_date, ra.id LIMIT ?`, t.ID, c.Key, c.ID, p.size()+1)
 	if err != nil {
 		return nil, "", fmt.Errorf("list role assignments: %w", err)
 	}
-	defer rows.Close()
-	var out []RoleAssignment
-	for rows.Next() {
-		ra, err := scanRoleAssignment(rows)
-		if err != nil {
-			return nil, "", err
-		}
-		out = append(out, ra)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, "", err
-	}
-	next := ""
-	if len(out) > p.size() {
-		out = out[:p.size()]
-		last := out[len(out)-1]
-		next = cursor{Key: last.StartDate, ID: last.ID}.token()
-	}
+	out, next := trim(out, p, func(ra RoleAssignment) cursor { return cursor{Key: ra.StartDate, ID: ra.ID} })
 	return out, next, nil
 }
 
@@ -230,7 +213,9 @@ func (s *Store) ListPeople(ctx context.Context, viewer Viewer, orgID, termID int
 	if err != nil {
 		return nil, "", err
 	}
-	rows, err := s.r.QueryContext(ctx, `
+	out, err := query(ctx, s.r, func(rows scanner) (pr Person, err error) {
+		return pr, rows.Scan(&pr.ID, &pr.Email, &pr.DisplayName, &pr.Admin, &pr.Disabled)
+	}, `
 		SELECT p.id, p.email, p.display_name, p.admin, p.disabled_at IS NOT NULL FROM people p
 		WHERE EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.person_id = p.id AND ra.term_id = ?)
 		  AND (p.display_name, p.id) > (?, ?)
@@ -238,24 +223,7 @@ func (s *Store) ListPeople(ctx context.Context, viewer Viewer, orgID, termID int
 	if err != nil {
 		return nil, "", fmt.Errorf("list people: %w", err)
 	}
-	defer rows.Close()
-	var out []Person
-	for rows.Next() {
-		var pr Person
-		if err := rows.Scan(&pr.ID, &pr.Email, &pr.DisplayName, &pr.Admin, &pr.Disabled); err != nil {
-			return nil, "", err
-		}
-		out = append(out, pr)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, "", err
-	}
-	next := ""
-	if len(out) > p.size() {
-		out = out[:p.size()]
-		last := out[len(out)-1]
-		next = cursor{Key: last.DisplayName, ID: last.ID}.token()
-	}
+	out, next := trim(out, p, func(pr Person) cursor { return cursor{Key: pr.DisplayName, ID: pr.ID} })
 	return out, next, nil
 }
 
@@ -277,7 +245,9 @@ func (s *Store) ListPairPeriods(ctx context.Context, viewer Viewer, orgID, termI
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.r.QueryContext(ctx, `
+	return query(ctx, s.r, func(rows scanner) (pp PairPeriod, err error) {
+		return pp, rows.Scan(&pp.Chair.ID, &pp.Chair.DisplayName, &pp.Director.ID, &pp.Director.DisplayName, &pp.StartDate, &pp.EndDate)
+	}, `
 		SELECT `+prefixed("c")+`, `+prefixed("d")+`,
 		       max(c.start_date, d.start_date),
 		       CASE WHEN c.end_date IS NULL AND d.end_date IS NULL AND ?4 THEN ''
@@ -287,19 +257,6 @@ func (s *Store) ListPairPeriods(ctx context.Context, viewer Viewer, orgID, termI
 		WHERE c.term_id = ?1 AND d.term_id = c.term_id AND c.role = ?2 AND d.role = ?3
 		  AND c.start_date <= coalesce(d.end_date, t.end_date) AND d.start_date <= coalesce(c.end_date, t.end_date)
 		ORDER BY 5, c.id, d.id`, t.ID, RoleChair, RoleDirector, t.Current)
-	if err != nil {
-		return nil, fmt.Errorf("list pair periods: %w", err)
-	}
-	defer rows.Close()
-	var out []PairPeriod
-	for rows.Next() {
-		var pp PairPeriod
-		if err := rows.Scan(&pp.Chair.ID, &pp.Chair.DisplayName, &pp.Director.ID, &pp.Director.DisplayName, &pp.StartDate, &pp.EndDate); err != nil {
-			return nil, err
-		}
-		out = append(out, pp)
-	}
-	return out, rows.Err()
 }
 
 func prefixed(alias string) string {
@@ -310,24 +267,11 @@ func prefixed(alias string) string {
 // organisation's current term.
 func (s *Store) CurrentAssignments(ctx context.Context, personID int64) ([]RoleAssignment, error) {
 	today := s.today()
-	rows, err := s.r.QueryContext(ctx, `SELECT `+roleAssignmentColumns+`
+	return query(ctx, s.r, scanRoleAssignment, `SELECT `+roleAssignmentColumns+`
 		FROM role_assignments ra JOIN people p ON p.id = ra.person_id JOIN terms t ON t.id = ra.term_id
 		WHERE ra.person_id = ?1 AND t.start_date <= ?2 AND t.end_date >= ?2
 		  AND ra.start_date <= ?2 AND (ra.end_date IS NULL OR ra.end_date >= ?2)
 		ORDER BY ra.organization_id, ra.role`, personID, today)
-	if err != nil {
-		return nil, fmt.Errorf("current assignments: %w", err)
-	}
-	defer rows.Close()
-	var out []RoleAssignment
-	for rows.Next() {
-		ra, err := scanRoleAssignment(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ra)
-	}
-	return out, rows.Err()
 }
 
 func nullID(id int64) any {

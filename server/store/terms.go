@@ -73,32 +73,19 @@ func (s *Store) ListTerms(ctx context.Context, viewer Viewer, orgID int64, p Pag
 	if c.Key == "" {
 		c.Key = "9999-12-31"
 	}
-	rows, err := s.r.QueryContext(ctx, `
+	today := s.today()
+	out, err := query(ctx, s.r, func(rows scanner) (t Term, err error) {
+		err = rows.Scan(&t.ID, &t.OrganizationID, &t.StartDate, &t.EndDate)
+		t.Current = t.StartDate <= today && today <= t.EndDate
+		return t, err
+	}, `
 		SELECT id, organization_id, start_date, end_date FROM terms
 		WHERE organization_id = ? AND start_date < ?
 		ORDER BY start_date DESC LIMIT ?`, orgID, c.Key, p.size()+1)
 	if err != nil {
 		return nil, "", fmt.Errorf("list terms: %w", err)
 	}
-	defer rows.Close()
-	today := s.today()
-	var out []Term
-	for rows.Next() {
-		var t Term
-		if err := rows.Scan(&t.ID, &t.OrganizationID, &t.StartDate, &t.EndDate); err != nil {
-			return nil, "", err
-		}
-		t.Current = t.StartDate <= today && today <= t.EndDate
-		out = append(out, t)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, "", err
-	}
-	next := ""
-	if len(out) > p.size() {
-		out = out[:p.size()]
-		next = cursor{Key: out[len(out)-1].StartDate}.token()
-	}
+	out, next := trim(out, p, func(t Term) cursor { return cursor{Key: t.StartDate} })
 	return out, next, nil
 }
 
