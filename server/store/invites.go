@@ -76,7 +76,8 @@ func (s *Store) RedeemInvite(ctx context.Context, actor Actor, secretHash []byte
 		if errors.Is(err, sql.ErrNoRows) {
 			name := strings.TrimSpace(displayName)
 			if name == "" {
-				name, _, _ = strings.Cut(inv.Email, "@")
+				// Rolling back leaves the invite unused, so the person can try again.
+				return &InvalidError{Field: "display_name", Description: "a person new to Samspel must give their name"}
 			}
 			res, err := tx.ExecContext(ctx, `INSERT INTO people (email, display_name, created_at) VALUES (?, ?, ?)`, inv.Email, name, millis(now))
 			if err != nil {

@@ -144,7 +144,7 @@ func TestSessionsEndAtTheirAbsoluteLifetimeEvenWhenUsed(t *testing.T) {
 	if err := st.CreateInvite(ctx, store.Actor{}, store.Invite{SecretHash: []byte("i"), Email: "a@b.example", Role: store.RoleAdmin, ExpireTime: now.Add(time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.RedeemInvite(ctx, store.Actor{}, []byte("i"), "", store.NewSession{SecretHash: []byte("s")}, pol); err != nil {
+	if _, err := st.RedeemInvite(ctx, store.Actor{}, []byte("i"), "Ada", store.NewSession{SecretHash: []byte("s")}, pol); err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; i < 5; i++ {
@@ -188,5 +188,24 @@ func TestPagesWalkTheWholeListOnce(t *testing.T) {
 	}
 	if _, _, err := st.ListOrganizations(ctx, store.Viewer{Admin: true}, store.Page{Token: "not a token"}); err == nil {
 		t.Error("a made-up page token was accepted")
+	}
+}
+
+func TestANewPersonMustGiveANameAndTheInviteStaysUsable(t *testing.T) {
+	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	st := open(t, t.TempDir(), store.WithClock(func() time.Time { return now }))
+	ctx := context.Background()
+	pol := store.SessionPolicy{Idle: time.Hour, Absolute: time.Hour}
+	if err := st.CreateInvite(ctx, store.Actor{}, store.Invite{SecretHash: []byte("i"), Email: "ny@b.example", Role: store.RoleAdmin, ExpireTime: now.Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := st.RedeemInvite(ctx, store.Actor{}, []byte("i"), " ", store.NewSession{SecretHash: []byte("s1")}, pol)
+	var inv *store.InvalidError
+	if !errors.As(err, &inv) || inv.Field != "display_name" {
+		t.Fatalf("got %v, want an InvalidError on display_name", err)
+	}
+	p, err := st.RedeemInvite(ctx, store.Actor{}, []byte("i"), "Nina Ny", store.NewSession{SecretHash: []byte("s2")}, pol)
+	if err != nil || p.DisplayName != "Nina Ny" {
+		t.Fatalf("second try: %+v, %v", p, err)
 	}
 }

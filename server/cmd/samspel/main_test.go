@@ -128,7 +128,7 @@ func TestAnEmptyInstallationOffersALinkForTheFirstAdministrator(t *testing.T) {
 	if m == nil {
 		t.Fatalf("no link in %q", out.String())
 	}
-	p, err := st.RedeemInvite(ctx, store.Actor{}, auth.Hash(m[1]), "", store.NewSession{SecretHash: []byte("s")}, store.SessionPolicy{Idle: time.Hour, Absolute: time.Hour})
+	p, err := st.RedeemInvite(ctx, store.Actor{}, auth.Hash(m[1]), "Ada Admin", store.NewSession{SecretHash: []byte("s")}, store.SessionPolicy{Idle: time.Hour, Absolute: time.Hour})
 	if err != nil || !p.Admin {
 		t.Fatalf("redeeming the link gave %+v, %v; want an administrator", p, err)
 	}

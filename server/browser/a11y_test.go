@@ -1,0 +1,104 @@
+package browser
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"google.golang.org/grpc/codes"
+
+	"github.com/samspel/samspel/server/apptest"
+	"github.com/samspel/samspel/server/demo"
+	samspelv1 "github.com/samspel/samspel/server/gen/samspel/v1"
+	"github.com/samspel/samspel/server/store"
+)
+
+// TestAccessibility runs axe-core's WCAG 2.1 A and AA rules on every screen the PWA has,
+// in light and in dark colours, and allows no violation at all.
+func TestAccessibility(t *testing.T) {
+	s := apptest.Start(t)
+	browser := startBrowser(t)
+
+	screens := []struct {
+		name  string
+		reach func(t *testing.T, p *Page)
+	}{
+		{"the welcome screen behind an invite link", func(t *testing.T, p *Page) {
+			p.open(s.Invite(t, "ny.person@exempelstad.example", 5, ""), "invite")
+		}},
+		{"the welcome screen with an error for a used link", func(t *testing.T, p *Page) {
+			invite := s.Invite(t, "anvand.lank@exempelstad.example", 5, "")
+			redeemOutsideBrowser(t, s, invite)
+			p.open(invite, "invite")
+			p.step("sign in with the used link",
+				chromedp.Click(chromedp.CSS("#invite-submit")),
+				chromedp.WaitVisible(chromedp.CSS("#error-summary")))
+		}},
+		{"Idag", func(t *testing.T, p *Page) {
+			p.signInWithInvite(s.Invite(t, demo.Director.Email, store.RoleDirector, ""), "")
+		}},
+		{"Idag while the server cannot be reached", func(t *testing.T, p *Page) {
+			p.signInWithInvite(s.Invite(t, demo.Vice.Email, 3, ""), "")
+			p.blockGetMe(s.URL)
+			p.step("reload", chromedp.Reload())
+			p.step("wait for the offline note", chromedp.WaitVisible(chromedp.CSS("#offline")))
+			if got := p.text("#offline"); got != "Ingen anslutning" {
+				t.Fatalf("#offline = %q; want %q", got, "Ingen anslutning")
+			}
+		}},
+		{"the signed-out screen", func(t *testing.T, p *Page) {
+			p.open(s.URL, "signed-out")
+		}},
+		{"the no-connection screen", func(t *testing.T, p *Page) {
+			p.blockGetMe(s.URL)
+			p.open(s.URL, "no-connection")
+		}},
+	}
+	for _, sc := range screens {
+		t.Run(sc.name, func(t *testing.T) {
+			p := newPage(t, browser)
+			sc.reach(t, p)
+			for _, scheme := range []string{"light", "dark"} {
+				t.Run("has no violations in "+scheme+" colours", func(t *testing.T) {
+					p := p.with(t)
+					p.setColorScheme(scheme)
+					violations, passes := p.axe()
+					if passes == 0 {
+						t.Fatalf("axe passed no rule at all: it did not check the page")
+					}
+					for _, v := range violations {
+						t.Errorf("axe %s (%s): %s\n\t%s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
+					}
+				})
+			}
+		})
+	}
+}
+
+// blockGetMe makes the browser's GetMe calls fail as if the server could not be reached.
+func (p *Page) blockGetMe(base string) {
+	p.t.Helper()
+	call(p, "block GetMe", network.SetBlockedURLs, network.SetBlockedURLsParams{
+		URLPatterns: []*network.BlockPattern{{URLPattern: base + "/samspel.v1.AuthService/GetMe", Block: true}},
+	})
+}
+
+// redeemOutsideBrowser uses an invite link over raw grpc-web, so the browser meets a used one.
+func redeemOutsideBrowser(t *testing.T, s *apptest.Server, invite string) {
+	t.Helper()
+	_, token, ok := strings.Cut(invite, "#invite=")
+	if !ok {
+		t.Fatalf("invite link without #invite=: %s", redact(invite))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), stepTimeout)
+	defer cancel()
+	res, err := s.GRPCWeb(ctx, "/samspel.v1.AuthService/RedeemInvite", &samspelv1.RedeemInviteRequest{Token: token, DisplayName: "Förbrukad"}, nil, nil)
+	if err != nil {
+		t.Fatalf("redeem outside the browser: %v", err)
+	}
+	if res.Status.Code() != codes.OK {
+		t.Fatalf("redeem outside the browser: %v %s", res.Status.Code(), res.Status.Message())
+	}
+}
