@@ -31,6 +31,10 @@ func toStatus(ctx context.Context, log *slog.Logger, err error) error {
 		return status.Error(codes.NotFound, "not found")
 	case errors.Is(err, store.ErrConflict):
 		return status.Error(codes.FailedPrecondition, err.Error())
+	case errors.Is(err, store.ErrStale):
+		// AIP-154: a stale revision (etag) is ABORTED, so clients can tell "read it again
+		// and retry" from FAILED_PRECONDITION, "not in this state".
+		return status.Error(codes.Aborted, err.Error())
 	case errors.Is(err, context.Canceled):
 		return status.Error(codes.Canceled, "canceled")
 	case errors.Is(err, context.DeadlineExceeded):

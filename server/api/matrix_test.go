@@ -3,10 +3,12 @@ package api_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/fieldmaskpb"
 
 	"github.com/samspel/samspel/server/apptest"
 	"github.com/samspel/samspel/server/demo"
@@ -41,6 +43,11 @@ var (
 	signedIn   = append(append([]string{}, members...), outsiderEmail)
 	onlyAdmin  = []string{demo.Admin.Email}
 	hiddenFrom = []string{outsiderEmail} // NotFound: they may not know the organisation exists
+	// Quick notes are the pair's: the chair and director, here and in other organisations.
+	pairs = []string{demo.Chair.Email, demo.Director.Email, outsiderEmail}
+	// A private note of the chair is NotFound for the rest of the pairs.
+	author    = []string{demo.Chair.Email}
+	notAuthor = []string{demo.Director.Email, outsiderEmail}
 )
 
 // TestPolicyMatrix calls every RPC as every kind of caller and checks the outcome:
@@ -51,10 +58,12 @@ func TestPolicyMatrix(t *testing.T) {
 	ctx := context.Background()
 	other := seedOtherOrganization(t, s)
 	staffRole := liveStaffAssignment(t, s)
+	notes := seedMatrixNotes(t, s)
 
 	rows := []struct {
 		method  string
 		req     proto.Message
+		reqFor  func(email string) proto.Message // when set, each caller sends its own request
 		resp    proto.Message
 		allowed []string // OK
 		hidden  []string // NOT_FOUND; all other signed-in callers get PERMISSION_DENIED
@@ -75,6 +84,20 @@ func TestPolicyMatrix(t *testing.T) {
 		{method: samspelv1.PersonService_EndRoleAssignment_FullMethodName, req: &samspelv1.EndRoleAssignmentRequest{Id: staffRole, EndDate: "2026-11-20"}, resp: &samspelv1.EndRoleAssignmentResponse{}, allowed: onlyAdmin},
 		{method: samspelv1.InviteService_CreateInvite_FullMethodName, req: &samspelv1.CreateInviteRequest{Email: "ny@exempelstad.example", Role: samspelv1.Role_ROLE_STAFF, OrganizationId: 1}, resp: &samspelv1.CreateInviteResponse{}, allowed: onlyAdmin},
 		{method: samspelv1.AuditService_ListAuditEvents_FullMethodName, req: &samspelv1.ListAuditEventsRequest{}, resp: &samspelv1.ListAuditEventsResponse{}, allowed: onlyAdmin},
+		// Notes: the chair wrote notes.private, .toDelete and .toShare, all private.
+		{method: samspelv1.NoteService_CreateQuickNote_FullMethodName, reqFor: func(string) proto.Message {
+			return &samspelv1.CreateQuickNoteRequest{Id: store.NewNoteID(time.Now()), Body: "Matris"}
+		}, resp: &samspelv1.CreateQuickNoteResponse{}, allowed: pairs},
+		{method: samspelv1.NoteService_GetQuickNote_FullMethodName, req: &samspelv1.GetQuickNoteRequest{Id: notes.private}, resp: &samspelv1.GetQuickNoteResponse{}, allowed: author, hidden: notAuthor},
+		{method: samspelv1.NoteService_ListQuickNotes_FullMethodName, req: &samspelv1.ListQuickNotesRequest{}, resp: &samspelv1.ListQuickNotesResponse{}, allowed: pairs},
+		{method: samspelv1.NoteService_UpdateQuickNote_FullMethodName, req: &samspelv1.UpdateQuickNoteRequest{
+			QuickNote: &samspelv1.QuickNote{Id: notes.private, Revision: 1, Tag: "matris"}, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"tag"}},
+		}, resp: &samspelv1.UpdateQuickNoteResponse{}, allowed: author, hidden: notAuthor},
+		{method: samspelv1.NoteService_DeleteQuickNote_FullMethodName, req: &samspelv1.DeleteQuickNoteRequest{Id: notes.toDelete}, resp: &samspelv1.DeleteQuickNoteResponse{}, allowed: author, hidden: notAuthor},
+		{method: samspelv1.NoteService_ShareQuickNote_FullMethodName, req: &samspelv1.ShareQuickNoteRequest{Id: notes.toShare, Revision: 1}, resp: &samspelv1.ShareQuickNoteResponse{}, allowed: author, hidden: notAuthor},
+		{method: samspelv1.NoteService_PullQuickNoteChanges_FullMethodName, req: &samspelv1.PullQuickNoteChangesRequest{}, resp: &samspelv1.PullQuickNoteChangesResponse{}, allowed: pairs},
+		{method: samspelv1.NoteService_SearchQuickNotes_FullMethodName, req: &samspelv1.SearchQuickNotesRequest{Query: "matris"}, resp: &samspelv1.SearchQuickNotesResponse{}, allowed: pairs},
+		{method: samspelv1.NoteService_ListQuickNoteRevisions_FullMethodName, req: &samspelv1.ListQuickNoteRevisionsRequest{Id: notes.private}, resp: &samspelv1.ListQuickNoteRevisionsResponse{}, allowed: author, hidden: notAuthor},
 	}
 	if len(rows) != len(methodsOf(t)) {
 		t.Fatalf("the matrix has %d rows for %d RPCs: add the new RPC", len(rows), len(methodsOf(t)))
@@ -106,7 +129,11 @@ func TestPolicyMatrix(t *testing.T) {
 				case c.email != "":
 					callCtx = apptest.Bearer(ctx, tokens[c.email])
 				}
-				err := s.Conn.Invoke(callCtx, row.method, row.req, proto.Clone(row.resp))
+				req := row.req
+				if row.reqFor != nil {
+					req = row.reqFor(c.email)
+				}
+				err := s.Conn.Invoke(callCtx, row.method, req, proto.Clone(row.resp))
 				if got := status.Code(err); got != want {
 					t.Errorf("got %v, want %v: %v", got, want, err)
 				}
@@ -154,4 +181,25 @@ func liveStaffAssignment(t *testing.T, s *apptest.Server) int64 {
 		t.Fatalf("staff assignments: %v, %v", ras, err)
 	}
 	return ras[0].ID
+}
+
+// matrixNotes are private notes of the demo chair for the matrix to read and change.
+type matrixNotes struct{ private, toDelete, toShare string }
+
+func seedMatrixNotes(t *testing.T, s *apptest.Server) matrixNotes {
+	t.Helper()
+	ctx := context.Background()
+	chair, err := s.Store.PersonByEmail(ctx, demo.Chair.Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids [3]string
+	for i := range ids {
+		n, err := s.Store.CreateQuickNote(ctx, store.Actor{PersonID: chair.ID}, store.NewQuickNote{ID: store.NewNoteID(time.Now()), Body: "Matrisens anteckning"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[i] = n.ID
+	}
+	return matrixNotes{private: ids[0], toDelete: ids[1], toShare: ids[2]}
 }

@@ -20,6 +20,8 @@ var (
 		samspelv1.Role_ROLE_OPPOSITION, samspelv1.Role_ROLE_STAFF, samspelv1.Role_ROLE_ADMIN,
 	}
 	adminOnly = []samspelv1.Role{samspelv1.Role_ROLE_ADMIN}
+	// pair is the chair and the director: quick notes are theirs.
+	pair = []samspelv1.Role{samspelv1.Role_ROLE_CHAIR, samspelv1.Role_ROLE_DIRECTOR}
 )
 
 // policy is the one table of who may call what. A method missing here is refused with
@@ -45,4 +47,14 @@ var policy = map[string]rule{
 	samspelv1.InviteService_CreateInvite_FullMethodName: {roles: adminOnly},
 
 	samspelv1.AuditService_ListAuditEvents_FullMethodName: {roles: adminOnly},
+
+	samspelv1.NoteService_CreateQuickNote_FullMethodName:        {roles: pair},
+	samspelv1.NoteService_GetQuickNote_FullMethodName:           {roles: pair},
+	samspelv1.NoteService_ListQuickNotes_FullMethodName:         {roles: pair},
+	samspelv1.NoteService_UpdateQuickNote_FullMethodName:        {roles: pair},
+	samspelv1.NoteService_DeleteQuickNote_FullMethodName:        {roles: pair},
+	samspelv1.NoteService_ShareQuickNote_FullMethodName:         {roles: pair},
+	samspelv1.NoteService_PullQuickNoteChanges_FullMethodName:   {roles: pair},
+	samspelv1.NoteService_SearchQuickNotes_FullMethodName:       {roles: pair},
+	samspelv1.NoteService_ListQuickNoteRevisions_FullMethodName: {roles: pair},
 }

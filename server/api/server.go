@@ -50,6 +50,7 @@ func NewServer(st *store.Store, log *slog.Logger, publicURL string) (*Server, er
 	samspelv1.RegisterPersonServiceServer(gs, &personService{deps: d})
 	samspelv1.RegisterInviteServiceServer(gs, &inviteService{deps: d})
 	samspelv1.RegisterAuditServiceServer(gs, &auditService{deps: d})
+	samspelv1.RegisterNoteServiceServer(gs, &noteService{deps: d})
 	hs := health.NewServer()
 	healthpb.RegisterHealthServer(gs, hs)
 	reflection.Register(gs)

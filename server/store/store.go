@@ -31,6 +31,10 @@ var ErrNotFound = errors.New("not found")
 // ErrConflict means the write clashes with what is stored (a duplicate, a used invite).
 var ErrConflict = errors.New("conflict")
 
+// ErrStale means the write names a revision other than the stored one: someone changed
+// the row since the caller read it. Read it again, then decide.
+var ErrStale = errors.New("changed since you read it")
+
 // ErrFutureSchema means the database was written by a newer Samspel.
 var ErrFutureSchema = errors.New("database written by a newer version of Samspel")
 
