@@ -52,6 +52,11 @@ func NewHandler(gs *grpc.Server, pwa fs.FS, db Pinger) http.Handler {
 			healthz(w, r, db)
 			return
 		}
+		if appPath(pwa, r.URL.Path) {
+			// The PWA routes by path: /anteckningar is the app shell, like / is.
+			r = r.Clone(r.Context())
+			r.URL.Path = "/"
+		}
 		cacheHeaders(w.Header(), r.URL.Path)
 		static.ServeHTTP(w, r)
 	})
@@ -108,4 +113,15 @@ func healthz(w http.ResponseWriter, r *http.Request, db Pinger) {
 		return
 	}
 	w.Write([]byte("ok\n"))
+}
+
+// appPath reports whether path is one of the PWA's own screens rather than a file: no
+// such file, and no extension in its last segment (a missing /x.js stays a 404).
+func appPath(pwa fs.FS, path string) bool {
+	name := strings.TrimPrefix(path, "/")
+	if name == "" || strings.HasPrefix(name, "assets/") || strings.Contains(name[strings.LastIndex(name, "/")+1:], ".") {
+		return false
+	}
+	_, err := fs.Stat(pwa, name)
+	return err != nil
 }
