@@ -102,6 +102,11 @@ func (s *Store) Close() error {
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
+// Pools returns the writer and the read pool by name, for pool metrics only.
+func (s *Store) Pools() map[string]*sql.DB {
+	return map[string]*sql.DB{"writer": s.w, "reader": s.r}
+}
+
 // Ping reports whether the database answers; health checks use it.
 func (s *Store) Ping(ctx context.Context) error {
 	var n int
