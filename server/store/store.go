@@ -106,6 +106,11 @@ func (s *Store) Close() error {
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
+// Pools returns the writer and the read pool by name, for pool metrics only.
+func (s *Store) Pools() map[string]*sql.DB {
+	return map[string]*sql.DB{"writer": s.w, "reader": s.r}
+}
+
 // Ping reports whether the database answers; health checks use it.
 func (s *Store) Ping(ctx context.Context) error {
 	var n int
@@ -156,23 +161,32 @@ func migrations() ([]migration, error) {
 // -shm file appears. migrate checks again through SQLite, in case the newest version
 // still sits in an un-checkpointed WAL.
 func checkVersion(path string, known int) error {
+	v, err := headerVersion(path)
+	if err != nil {
+		return err
+	}
+	if v > known {
+		return fmt.Errorf("%w: %s has schema version %d, this binary knows up to %d; use the newer binary or restore a backup", ErrFutureSchema, path, v, known)
+	}
+	return nil
+}
+
+// headerVersion reads user_version from the SQLite header; an empty file is version 0.
+func headerVersion(path string) (int, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("open database: %w", err)
+		return 0, fmt.Errorf("open database: %w", err)
 	}
 	defer f.Close()
 	var hdr [100]byte
 	n, err := io.ReadFull(f, hdr[:])
 	if n == 0 {
-		return nil // an empty file is a new database
+		return 0, nil
 	}
 	if err != nil || string(hdr[:16]) != "SQLite format 3\x00" {
-		return fmt.Errorf("%s is not an SQLite database", path)
+		return 0, fmt.Errorf("%s is not an SQLite database", path)
 	}
-	if v := int(binary.BigEndian.Uint32(hdr[60:64])); v > known {
-		return fmt.Errorf("%w: %s has schema version %d, this binary knows up to %d; use the newer binary or restore a backup", ErrFutureSchema, path, v, known)
-	}
-	return nil
+	return int(binary.BigEndian.Uint32(hdr[60:64])), nil
 }
 
 // migrate applies each pending migration in its own transaction together with the
