@@ -64,6 +64,7 @@ func Seed(ctx context.Context, st *store.Store) (bool, error) {
 		b.Role(people[OldDirector.Email], org, finished, store.RoleDirector, "", FinishedStart, oldDirectorEnd)
 		b.Role(people[Director.Email], org, finished, store.RoleDirector, "", DirectorChange, "")
 		b.Role(people[Director.Email], org, current, store.RoleDirector, "", CurrentStart, "")
+		seedNotes(b, org, finished, current, people)
 		return nil
 	})
 }
