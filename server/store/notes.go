@@ -507,7 +507,9 @@ func (s *Store) PullQuickNoteChanges(ctx context.Context, viewer Viewer, since i
 }
 
 // SearchQuickNotes finds the notes viewer may see that hold every word of q, each as a
-// word or the start of one, newest first.
+// word or the start of one, newest first by when the server received them. That is the
+// full-text index's own order, which lets a common word stop after one page instead of
+// sorting every match; a note written offline shows by when it arrived.
 func (s *Store) SearchQuickNotes(ctx context.Context, viewer Viewer, q string, p Page) ([]QuickNote, string, error) {
 	match := ftsQuery(q)
 	if match == "" {
@@ -517,14 +519,16 @@ func (s *Store) SearchQuickNotes(ctx context.Context, viewer Viewer, q string, p
 	if err != nil {
 		return nil, "", err
 	}
-	at, pk := noteCursor(c)
+	if c.ID == 0 {
+		c.ID = 1<<63 - 1
+	}
 	out, err := query(ctx, s.r, scanNote, `SELECT `+noteColumns+` FROM quick_notes_fts f JOIN quick_notes n ON n.pk = f.rowid`+noteJoins+`
-		WHERE quick_notes_fts MATCH ?5 AND `+visibleTo+` AND n.deleted_at IS NULL AND (n.written_at, n.pk) < (?2, ?3)
-		ORDER BY n.written_at DESC, n.pk DESC LIMIT ?4`, viewer.PersonID, at, pk, p.size()+1, match)
+		WHERE quick_notes_fts MATCH ?4 AND f.rowid < ?2 AND `+visibleTo+` AND n.deleted_at IS NULL
+		ORDER BY f.rowid DESC LIMIT ?3`, viewer.PersonID, c.ID, p.size()+1, match)
 	if err != nil {
 		return nil, "", fmt.Errorf("search quick notes: %w", err)
 	}
-	out, next := trim(out, p, newestFirst)
+	out, next := trim(out, p, func(n QuickNote) cursor { return cursor{ID: n.pk} })
 	return out, next, nil
 }
 

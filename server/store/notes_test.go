@@ -531,10 +531,14 @@ func TestListsPullsAndSearchesWalkEveryNoteOnce(t *testing.T) {
 			return p.st.ListQuickNotes(ctx, chair, true, pg)
 		}), n-8)
 	})
-	t.Run("search pages through every match", func(t *testing.T) {
-		checkNewestFirst(t, walk(t, func(pg store.Page) ([]store.QuickNote, string, error) {
+	t.Run("search pages through every match, the latest to arrive first", func(t *testing.T) {
+		found := walk(t, func(pg store.Page) ([]store.QuickNote, string, error) {
 			return p.st.SearchQuickNotes(ctx, chair, "anteckn", pg)
-		}), n)
+		})
+		if len(found) != n || found[0].Body != "anteckning nummer 5" {
+			t.Fatalf("%d notes, the first %q; want %d, the first number 5", len(found), found[0].Body, n)
+		}
+		checkNewestFirst(t, found[1:], n-1)
 	})
 	t.Run("the change pull brings every note once, in the order of change", func(t *testing.T) {
 		var since int64

@@ -64,7 +64,7 @@ CREATE VIRTUAL TABLE quick_notes_fts USING fts5 (
   body, with_text, tag,
   content = 'quick_notes', content_rowid = 'pk',
   tokenize = 'unicode61 remove_diacritics 0',
-  prefix = '2 3'
+  prefix = '2 3 4'
 );
 -- Tombstones are not indexed: their text is gone.
 CREATE TRIGGER quick_notes_fts_insert AFTER INSERT ON quick_notes WHEN new.deleted_at IS NULL BEGIN
