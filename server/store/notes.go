@@ -152,7 +152,8 @@ func (s *Store) CreateQuickNote(ctx context.Context, actor Actor, nn NewQuickNot
 	if written.After(now) {
 		written = now // a phone whose clock runs fast must not write into the future
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	// Phones send their outboxes in bursts: concurrent creates share one commit.
+	err := s.groupTx(ctx, func(tx *sql.Tx) error {
 		var author int64
 		err := tx.QueryRowContext(ctx, `SELECT author_id FROM quick_notes WHERE id = ?`, nn.ID).Scan(&author)
 		switch {

@@ -222,3 +222,37 @@ func BenchmarkPullQuickNoteChanges(b *testing.B) {
 	}
 	percentiles(b, times)
 }
+
+// BenchmarkCreateQuickNoteInStore creates notes straight through the store, one at a
+// time and from 32 goroutines at once, where concurrent creates share commits.
+func BenchmarkCreateQuickNoteInStore(b *testing.B) {
+	for _, clients := range []int{1, 32} {
+		b.Run(fmt.Sprintf("%d clients", clients), func(b *testing.B) {
+			p := newPair(b)
+			ctx := context.Background()
+			var mu sync.Mutex
+			var times []time.Duration
+			b.SetParallelism((clients + 1) / 2) // GOMAXPROCS is 2 here: 16 x 2 = 32
+			if clients == 1 {
+				b.SetParallelism(1)
+			}
+			b.RunParallel(func(pb *testing.PB) {
+				var mine []time.Duration
+				for pb.Next() {
+					start := time.Now()
+					_, err := p.st.CreateQuickNote(ctx, p.chair, store.NewQuickNote{ID: store.NewNoteID(time.Now()), Body: "Pratade med Lars om snöröjningen"})
+					mine = append(mine, time.Since(start))
+					if err != nil {
+						b.Error(err)
+						return
+					}
+				}
+				mu.Lock()
+				times = append(times, mine...)
+				mu.Unlock()
+			})
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "notes/s")
+			percentiles(b, times)
+		})
+	}
+}

@@ -23,7 +23,7 @@ type pair struct {
 
 func (p pair) viewer(a store.Actor) store.Viewer { return store.Viewer{PersonID: a.PersonID} }
 
-func newPair(t *testing.T) pair {
+func newPair(t testing.TB) pair {
 	t.Helper()
 	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 	p := pair{now: &now}
@@ -51,7 +51,7 @@ func newPair(t *testing.T) pair {
 }
 
 // write creates a note by author with body, written a minute before now.
-func (p pair) write(t *testing.T, author store.Actor, body string) store.QuickNote {
+func (p pair) write(t testing.TB, author store.Actor, body string) store.QuickNote {
 	t.Helper()
 	n, err := p.st.CreateQuickNote(context.Background(), author, store.NewQuickNote{ID: store.NewNoteID(p.now.Add(-time.Minute)), Body: body})
 	if err != nil {

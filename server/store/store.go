@@ -52,6 +52,8 @@ type Store struct {
 	w   *sql.DB // the one writer; _txlock=immediate so read-then-write never deadlocks
 	r   *sql.DB // read-only pool for queries
 	now func() time.Time
+	// group lets concurrent writes share a commit (see group.go).
+	group group
 }
 
 // Option adjusts Open.

@@ -13,7 +13,7 @@ import (
 	"github.com/samspel/samspel/server/store"
 )
 
-func open(t *testing.T, dir string, opts ...store.Option) *store.Store {
+func open(t testing.TB, dir string, opts ...store.Option) *store.Store {
 	t.Helper()
 	st, err := store.Open(context.Background(), dir, opts...)
 	if err != nil {
