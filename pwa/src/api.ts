@@ -6,6 +6,7 @@
 import { Code, ConnectError, createClient } from "@connectrpc/connect";
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
 import { AuthService } from "./gen/samspel/v1/auth_service_pb";
+import { NoteService } from "./gen/samspel/v1/note_service_pb";
 
 const transport = createGrpcWebTransport({
   baseUrl: location.origin,
@@ -16,6 +17,9 @@ const transport = createGrpcWebTransport({
 
 /** auth is the AuthService client. */
 export const auth = createClient(AuthService, transport);
+
+/** notes is the NoteService client (quick notes). */
+export const notes = createClient(NoteService, transport);
 
 export { Code };
 

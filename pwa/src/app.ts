@@ -5,7 +5,7 @@
 import { auth, Code, codeOf, unreachable } from "./api";
 import { clearMe, loadMe, meView, saveMe, type MeView } from "./me";
 import * as screens from "./screens";
-import { match, navigate, registerPlace, registerRoute, renderNav, startRouter } from "./router";
+import { match, navigate, registerPlace, registerRoute, renderNav, runSignOutHooks, startRouter } from "./router";
 import { setOffline, showScreen, type Problem } from "./ui";
 
 // "routed" is any signed-in screen chosen by the path; Idag is one of them.
@@ -254,6 +254,7 @@ async function signOut(me: MeView): Promise<void> {
   }
   busy = false;
   clearMe();
+  runSignOutHooks(me);
   setOffline(false);
   showSignedOut(true);
 }

@@ -2,6 +2,8 @@
 // available offline.
 
 import { start } from "./app";
+// Features register their places, screens and Idag sections when imported.
+import "./notes";
 
 start();
 

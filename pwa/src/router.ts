@@ -133,3 +133,25 @@ export function navigate(path: string, opts: { replace?: boolean } = {}): void {
   else if (path !== location.pathname + location.search) history.pushState(null, "", path);
   onChange(true);
 }
+
+/** SignOutHook runs after the server ended the session, with the person who left, so a
+ * feature can forget what it keeps on the phone. */
+export type SignOutHook = (me: MeView) => void | Promise<void>;
+
+const signOutHooks: SignOutHook[] = [];
+
+/** registerSignOutHook adds a hook that runs after every sign-out. */
+export function registerSignOutHook(fn: SignOutHook): void {
+  signOutHooks.push(fn);
+}
+
+/** runSignOutHooks is called by the shell once a sign-out succeeded. */
+export function runSignOutHooks(me: MeView): void {
+  for (const fn of signOutHooks) {
+    try {
+      void Promise.resolve(fn(me)).catch(() => {});
+    } catch {
+      // A feature that fails to clean up must not stop the sign-out.
+    }
+  }
+}

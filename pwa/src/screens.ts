@@ -5,11 +5,29 @@ import { isoDate, roleNames, shortDate, termName } from "./format";
 import type { MeView } from "./me";
 import { h, type Child } from "./render";
 
+/** IdagSection is one feature's part of Idag (the note button, the next check-in ...),
+ * drawn under the date in order. A section that changes by itself (a count of waiting
+ * notes) returns an element it keeps and updates, since Idag is drawn again only when
+ * the person changes. */
+export interface IdagSection {
+  order: number;
+  render: (me: MeView) => Child;
+}
+
+const idagSections: IdagSection[] = [];
+
+/** registerIdagSection adds a feature's section to Idag. */
+export function registerIdagSection(s: IdagSection): void {
+  idagSections.push(s);
+  idagSections.sort((a, b) => a.order - b.order);
+}
+
 /** idag is the start screen: today's date and who you are. */
 export function idag(me: MeView, today: Date, onSignOut: () => void): Child[] {
   const [first, ...rest] = me.memberships;
   return [
     h("p", { id: "today", class: "date" }, h("time", { datetime: isoDate(today) }, shortDate(today))),
+    idagSections.map((s) => s.render(me)),
     h(
       "div",
       { class: "me" },

@@ -1211,7 +1211,7 @@ func (x *SearchQuickNotesRequest) GetPageToken() string {
 	return ""
 }
 
-// SearchQuickNotesResponse holds one page of matching notes, newest first.
+// SearchQuickNotesResponse holds one page of matching notes, the latest to reach the server first.
 type SearchQuickNotesResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The matching notes on this page.

@@ -59,7 +59,7 @@ type NoteServiceClient interface {
 	ShareQuickNote(ctx context.Context, in *ShareQuickNoteRequest, opts ...grpc.CallOption) (*ShareQuickNoteResponse, error)
 	// PullQuickNoteChanges returns, in the order they happened, the notes the caller may see that changed after a sequence number the server gave out, tombstones included, so a second device can catch up.
 	PullQuickNoteChanges(ctx context.Context, in *PullQuickNoteChangesRequest, opts ...grpc.CallOption) (*PullQuickNoteChangesResponse, error)
-	// SearchQuickNotes finds the notes the caller may see whose text, tag or "with" text contain every word of the query, each word matching the start of a word ("snök" finds "snökanoner"); case does not matter, and å, ä and ö are letters of their own (a search for "år" does not find "ar"). Results are paginated, newest first.
+	// SearchQuickNotes finds the notes the caller may see whose text, tag or "with" text contain every word of the query, each word matching the start of a word ("snök" finds "snökanoner"); case does not matter, and å, ä and ö are letters of their own (a search for "år" does not find "ar"). Results are paginated, newest first by when the server received them (a note written offline shows by when it arrived).
 	SearchQuickNotes(ctx context.Context, in *SearchQuickNotesRequest, opts ...grpc.CallOption) (*SearchQuickNotesResponse, error)
 	// ListQuickNoteRevisions lists the earlier versions of a shared note, newest first. Private notes keep no history, so their list is empty.
 	ListQuickNoteRevisions(ctx context.Context, in *ListQuickNoteRevisionsRequest, opts ...grpc.CallOption) (*ListQuickNoteRevisionsResponse, error)
@@ -192,7 +192,7 @@ type NoteServiceServer interface {
 	ShareQuickNote(context.Context, *ShareQuickNoteRequest) (*ShareQuickNoteResponse, error)
 	// PullQuickNoteChanges returns, in the order they happened, the notes the caller may see that changed after a sequence number the server gave out, tombstones included, so a second device can catch up.
 	PullQuickNoteChanges(context.Context, *PullQuickNoteChangesRequest) (*PullQuickNoteChangesResponse, error)
-	// SearchQuickNotes finds the notes the caller may see whose text, tag or "with" text contain every word of the query, each word matching the start of a word ("snök" finds "snökanoner"); case does not matter, and å, ä and ö are letters of their own (a search for "år" does not find "ar"). Results are paginated, newest first.
+	// SearchQuickNotes finds the notes the caller may see whose text, tag or "with" text contain every word of the query, each word matching the start of a word ("snök" finds "snökanoner"); case does not matter, and å, ä and ö are letters of their own (a search for "år" does not find "ar"). Results are paginated, newest first by when the server received them (a note written offline shows by when it arrived).
 	SearchQuickNotes(context.Context, *SearchQuickNotesRequest) (*SearchQuickNotesResponse, error)
 	// ListQuickNoteRevisions lists the earlier versions of a shared note, newest first. Private notes keep no history, so their list is empty.
 	ListQuickNoteRevisions(context.Context, *ListQuickNoteRevisionsRequest) (*ListQuickNoteRevisionsResponse, error)

@@ -693,7 +693,7 @@ export const SearchQuickNotesRequestSchema: GenMessage<SearchQuickNotesRequest> 
   messageDesc(file_samspel_v1_note_service, 16);
 
 /**
- * SearchQuickNotesResponse holds one page of matching notes, newest first.
+ * SearchQuickNotesResponse holds one page of matching notes, the latest to reach the server first.
  *
  * @generated from message samspel.v1.SearchQuickNotesResponse
  */
@@ -869,7 +869,7 @@ export const NoteService: GenService<{
     output: typeof PullQuickNoteChangesResponseSchema;
   },
   /**
-   * SearchQuickNotes finds the notes the caller may see whose text, tag or "with" text contain every word of the query, each word matching the start of a word ("snök" finds "snökanoner"); case does not matter, and å, ä and ö are letters of their own (a search for "år" does not find "ar"). Results are paginated, newest first.
+   * SearchQuickNotes finds the notes the caller may see whose text, tag or "with" text contain every word of the query, each word matching the start of a word ("snök" finds "snökanoner"); case does not matter, and å, ä and ö are letters of their own (a search for "år" does not find "ar"). Results are paginated, newest first by when the server received them (a note written offline shows by when it arrived).
    *
    * @generated from rpc samspel.v1.NoteService.SearchQuickNotes
    */
