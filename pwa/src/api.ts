@@ -7,6 +7,7 @@ import { Code, ConnectError, createClient } from "@connectrpc/connect";
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
 import { AuthService } from "./gen/samspel/v1/auth_service_pb";
 import { NoteService } from "./gen/samspel/v1/note_service_pb";
+import { PersonService } from "./gen/samspel/v1/person_service_pb";
 
 const transport = createGrpcWebTransport({
   baseUrl: location.origin,
@@ -20,6 +21,9 @@ export const auth = createClient(AuthService, transport);
 
 /** notes is the NoteService client (quick notes). */
 export const notes = createClient(NoteService, transport);
+
+/** people is the PersonService client. */
+export const people = createClient(PersonService, transport);
 
 export { Code };
 

@@ -16,6 +16,7 @@ export interface Waiting {
   id: string; // UUIDv7 made on the phone
   body: string;
   withText: string;
+  withPersonId?: string; // someone in Samspel, decimal, when withText is their name
   tag: string;
   raise: boolean; // "ta upp på nästa avstämning"
   createTime: number; // ms

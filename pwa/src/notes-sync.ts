@@ -106,7 +106,9 @@ async function send(personId: string, w: store.Waiting): Promise<QuickNote | boo
     const res = await api.createQuickNote({
       id: w.id,
       body: w.body,
-      withText: w.withText,
+      // Someone in Samspel is sent as a person; their name as text would say it twice.
+      withText: w.withPersonId ? "" : w.withText,
+      withPersonId: BigInt(w.withPersonId ?? 0),
       tag: w.tag,
       raiseAtNextCheckIn: w.raise,
     });

@@ -6,6 +6,7 @@ import { notes as api } from "./api";
 import { Role } from "./gen/samspel/v1/role_pb";
 import { loadMe, type MeView } from "./me";
 import * as store from "./notes-db";
+import { known, match, type Known } from "./notes-people";
 import { showNote } from "./notes-detail";
 import { onChange, sync } from "./notes-sync";
 import { age, items, noteItem, noteList, problemFor, setFlash, takeFlash, type Item } from "./notes-view";
@@ -192,6 +193,7 @@ function showList(ctx: RouteContext, person: string): void {
 interface Draft {
   body: string;
   withText: string;
+  withPersonId?: string | undefined;
   tag: string;
   raise: boolean;
 }
@@ -210,10 +212,24 @@ function showCapture(ctx: RouteContext, person: string, draft?: Draft, problem?:
   });
   body.value = draft?.body ?? "";
   const withText = textInput("note-with", 200, draft?.withText);
+  withText.setAttribute("list", "note-people");
+  const suggestions = h("datalist", { id: "note-people" });
+  const offer = (list: Known[]) => mount(suggestions, list.map((k) => h("option", { value: k.name })));
+  let peopleList = known(ctx.me, (list) => {
+    peopleList = list;
+    offer(list);
+  });
+  offer(peopleList);
   const tag = textInput("note-tag", 50, draft?.tag);
   const raise = h("input", { id: "note-raise", name: "raise", type: "checkbox", class: "checkbox-input" });
   raise.checked = draft?.raise ?? false;
-  const read = (): Draft => ({ body: body.value, withText: withText.value.trim(), tag: tag.value.trim(), raise: raise.checked });
+  const read = (): Draft => ({
+    body: body.value,
+    withText: withText.value.trim(),
+    withPersonId: match(peopleList, withText.value)?.id,
+    tag: tag.value.trim(),
+    raise: raise.checked,
+  });
   showScreen(
     "ny-anteckning",
     "Ny anteckning",
@@ -235,15 +251,18 @@ function showCapture(ctx: RouteContext, person: string, draft?: Draft, problem?:
           bodyError && h("p", { id: "note-body-error", class: "error-message" }, h("span", { class: "visually-hidden" }, "Fel: "), problem?.message),
           body,
         ),
+        // Spara right under the text, where it is in sight with the keyboard up; the
+        // extra fields, which most notes go without, come after it.
+        h("button", { type: "submit", id: "note-save", class: "button button-wide" }, "Spara"),
         h(
           "details",
           { class: "more", open: draft && (draft.withText || draft.tag || draft.raise) ? true : undefined },
           h("summary", null, "Med vem, tagg och avstämning"),
-          field("note-with", "Med vem", "Till exempel Lars på gatukontoret", withText),
+          field("note-with", "Med vem", "Någon i Samspel, eller till exempel Lars på gatukontoret", withText),
+          suggestions,
           field("note-tag", "Tagg", "Ett ord att hitta den på, till exempel budget", tag),
           h("div", { class: "checkbox" }, raise, h("label", { for: "note-raise" }, "Ta upp på nästa avstämning")),
         ),
-        h("button", { type: "submit", id: "note-save", class: "button button-wide" }, "Spara"),
       ),
     ],
     { focus: false, problem },
@@ -278,7 +297,9 @@ async function save(ctx: RouteContext, person: string, d: Draft): Promise<void> 
   saving = true;
   const start = performance.now();
   try {
-    await store.addWaiting(person, { id: uuidv7(), body: d.body, withText: d.withText, tag: d.tag, raise: d.raise, createTime: Date.now() });
+    const w: store.Waiting = { id: uuidv7(), body: d.body, withText: d.withText, tag: d.tag, raise: d.raise, createTime: Date.now() };
+    if (d.withPersonId) w.withPersonId = d.withPersonId;
+    await store.addWaiting(person, w);
   } catch {
     saving = false;
     showCapture(ctx, person, d, {

@@ -98,7 +98,7 @@ func TestNotesWrittenOfflineReachTheServerOnce(t *testing.T) {
 
 // TestFiveHundredWaitingNotesReachTheServerQuickly puts 500 notes in the outbox while
 // offline, as a day without signal would, and times how long the app needs to send them
-// all once it is back online. The target is 5 seconds.
+// all once it is back online. The target is 5 seconds; under -race it is only logged.
 func TestFiveHundredWaitingNotesReachTheServerQuickly(t *testing.T) {
 	s := apptest.Start(t)
 	browser := startBrowser(t)
@@ -151,7 +151,7 @@ func TestFiveHundredWaitingNotesReachTheServerQuickly(t *testing.T) {
 	}
 	took := time.Since(start)
 	t.Logf("%d waiting notes were all on the server %v after the connection came back", n, took.Round(time.Millisecond))
-	if took > 5*time.Second {
+	if took > 5*time.Second && !raceDetector {
 		t.Errorf("sending %d waiting notes took %v; the target is 5 s", n, took)
 	}
 }
@@ -232,8 +232,10 @@ func TestSharingANoteAsksOnceAndSaysWhoCanSeeIt(t *testing.T) {
 	p.signInWithInvite(s.Invite(t, demo.Chair.Email, store.RoleChair, ""), "")
 	p.step("tap Ny anteckning on Idag", chromedp.Click(chromedp.CSS("#new-note")))
 	p.waitScreen("ny-anteckning")
-	p.step("type and save",
+	p.step("type, say who it was with, and save",
 		chromedp.SendKeys(chromedp.CSS("#note-body"), "Maria och jag: inga snökanoner i parken"),
+		chromedp.Click(chromedp.CSS(".more summary")),
+		chromedp.SendKeys(chromedp.CSS("#note-with"), "maria ek"), // someone in Samspel, typed loosely
 		chromedp.Click(chromedp.CSS("#note-save")))
 	p.waitScreen("anteckningar")
 	run(p, "wait until the note is sent", chromedp.Poll[bool](
@@ -243,6 +245,13 @@ func TestSharingANoteAsksOnceAndSaysWhoCanSeeIt(t *testing.T) {
 	p.waitScreen("anteckning")
 	id := eval[string](p, `location.pathname.split("/").pop()`)
 
+	t.Run("a name typed in Med vem that matches someone in Samspel is stored as that person", func(t *testing.T) {
+		for _, q := range serverNotes(t, s, demo.Chair.Email) {
+			if q.Id == id && (q.WithPerson.GetDisplayName() != demo.Director.Name || q.WithText != "") {
+				t.Errorf("with_person %v, with_text %q; want %s and no text", q.WithPerson, q.WithText, demo.Director.Name)
+			}
+		}
+	})
 	fact := func(name string) string {
 		return eval[string](p, `[...document.querySelectorAll(".note-facts div")].filter((d) => d.querySelector("dt").textContent === `+jsString(name)+`).map((d) => d.querySelector("dd").textContent).join("")`)
 	}
@@ -341,21 +350,9 @@ func TestQuickNoteScreensAreAccessible(t *testing.T) {
 		t.Run(sc.name, func(t *testing.T) {
 			p := p.with(t)
 			sc.reach(p)
-			for _, scheme := range []string{"light", "dark"} {
-				t.Run("has no violations in "+scheme+" colours", func(t *testing.T) {
-					p := p.with(t)
-					p.setColorScheme(scheme)
-					violations, passes := p.axe()
-					if passes == 0 {
-						t.Fatalf("axe passed no rule at all: it did not check the page")
-					}
-					for _, v := range violations {
-						t.Errorf("axe %s (%s): %s\n\t%s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
-					}
-					if sw, w := eval[int](p, `document.documentElement.scrollWidth`), eval[int](p, `window.innerWidth`); sw > w {
-						t.Errorf("the page is %d px wide on a %d px screen", sw, w)
-					}
-				})
+			p.checkAxe(t)
+			if sw, w := eval[int](p, `document.documentElement.scrollWidth`), eval[int](p, `window.innerWidth`); sw > w {
+				t.Errorf("the page is %d px wide on a %d px screen", sw, w)
 			}
 			p.screenshot("notes-" + strings.ReplaceAll(sc.name, " ", "-"))
 		})

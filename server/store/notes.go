@@ -174,7 +174,7 @@ func (s *Store) CreateQuickNote(ctx context.Context, actor Actor, nn NewQuickNot
 		_, err = tx.ExecContext(ctx, `
 			INSERT INTO quick_notes (id, author_id, author_role, organization_id, term_id, body, with_person_id, with_text, tag,
 			                         next_check_in, sorted, written_at, created_at, updated_at, seq)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM quick_notes))`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, `+nextSeq+`)`,
 			nn.ID, actor.PersonID, role, org, term, nn.Body, nullID(nn.WithPersonID), nn.WithText, nn.Tag,
 			nn.RaiseAtNextCheckIn, nn.RaiseAtNextCheckIn, millis(written), millis(now), millis(now))
 		if err != nil {
