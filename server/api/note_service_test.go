@@ -243,3 +243,69 @@ func TestAPrivateNoteNeverAppearsForTheOtherParty(t *testing.T) {
 		}
 	})
 }
+
+// TestASecondDeviceCatchesUpWithEditsAndDeletions pulls changes on a second device after
+// the first one wrote, edited and deleted notes: it gets the notes as they are now and a
+// tombstone, without the text, for the deleted one.
+func TestASecondDeviceCatchesUpWithEditsAndDeletions(t *testing.T) {
+	s := apptest.Start(t)
+	notes := samspelv1.NewNoteServiceClient(s.Conn)
+	phone := apptest.Bearer(context.Background(), s.Token(t, demo.Director.Email))
+	laptop := apptest.Bearer(context.Background(), s.Token(t, demo.Director.Email))
+	pull := func(since int64) *samspelv1.PullQuickNoteChangesResponse {
+		t.Helper()
+		resp, err := notes.PullQuickNoteChanges(laptop, &samspelv1.PullQuickNoteChangesRequest{SinceSequence: since, PageSize: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp
+	}
+	var since int64
+	for resp := pull(0); ; resp = pull(since) {
+		since = resp.Sequence
+		if !resp.More {
+			break
+		}
+	}
+
+	kept, err := notes.CreateQuickNote(phone, &samspelv1.CreateQuickNoteRequest{Id: store.NewNoteID(time.Now()), Body: "Ring räddningstjänsten"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone, err := notes.CreateQuickNote(phone, &samspelv1.CreateQuickNoteRequest{Id: store.NewNoteID(time.Now()), Body: "Felskrivet"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept.QuickNote.Body = "Ring räddningstjänsten före lunch"
+	if _, err := notes.UpdateQuickNote(phone, &samspelv1.UpdateQuickNoteRequest{QuickNote: kept.QuickNote, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"body"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := notes.DeleteQuickNote(phone, &samspelv1.DeleteQuickNoteRequest{Id: gone.QuickNote.Id, Revision: 1}); err != nil {
+		t.Fatal(err)
+	}
+
+	resp := pull(since)
+	if len(resp.QuickNotes) != 2 || resp.More || resp.Sequence <= since {
+		t.Fatalf("pulled %d notes (more %v, sequence %d after %d); want the two, once each", len(resp.QuickNotes), resp.More, resp.Sequence, since)
+	}
+	for _, n := range resp.QuickNotes {
+		switch n.Id {
+		case kept.QuickNote.Id:
+			if n.Body != "Ring räddningstjänsten före lunch" || n.Revision != 2 || n.DeleteTime != nil {
+				t.Errorf("the edited note arrived as %v", n)
+			}
+		case gone.QuickNote.Id:
+			if n.DeleteTime == nil || n.Body != "" {
+				t.Errorf("the deleted note arrived as %v; want a tombstone without its text", n)
+			}
+		default:
+			t.Errorf("an unexpected note %v", n)
+		}
+	}
+	if _, err := notes.GetQuickNote(laptop, &samspelv1.GetQuickNoteRequest{Id: gone.QuickNote.Id}); status.Code(err) != codes.NotFound {
+		t.Errorf("Get of the deleted note: %v, want NotFound", err)
+	}
+	if again := pull(resp.Sequence); len(again.QuickNotes) != 0 || again.Sequence != resp.Sequence {
+		t.Errorf("a pull with nothing new brought %d notes and moved the sequence to %d", len(again.QuickNotes), again.Sequence)
+	}
+}

@@ -34,7 +34,8 @@ const (
 //
 // For semantics around ctx use and closing/ending streaming RPCs, please refer to https://pkg.go.dev/google.golang.org/grpc/?tab=doc#ClientConn.NewStream.
 //
-// NoteService keeps the quick notes the chair and the director jot down on their phones, often offline.
+// NoteService keeps the quick notes the chair and the director jot down on their phones, often offline. Only people who are
+// chair or director somewhere today may call it; others get PERMISSION_DENIED.
 //
 // Visibility: a note is private to its author until the author shares it with the other party of the pair (the chair's
 // counterpart is the director in force today in the same organisation and term, and the other way round). A note the
@@ -167,7 +168,8 @@ func (c *noteServiceClient) ListQuickNoteRevisions(ctx context.Context, in *List
 // All implementations must embed UnimplementedNoteServiceServer
 // for forward compatibility.
 //
-// NoteService keeps the quick notes the chair and the director jot down on their phones, often offline.
+// NoteService keeps the quick notes the chair and the director jot down on their phones, often offline. Only people who are
+// chair or director somewhere today may call it; others get PERMISSION_DENIED.
 //
 // Visibility: a note is private to its author until the author shares it with the other party of the pair (the chair's
 // counterpart is the director in force today in the same organisation and term, and the other way round). A note the

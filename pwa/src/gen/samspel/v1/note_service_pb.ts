@@ -784,7 +784,8 @@ export const ListQuickNoteRevisionsResponseSchema: GenMessage<ListQuickNoteRevis
   messageDesc(file_samspel_v1_note_service, 19);
 
 /**
- * NoteService keeps the quick notes the chair and the director jot down on their phones, often offline.
+ * NoteService keeps the quick notes the chair and the director jot down on their phones, often offline. Only people who are
+ * chair or director somewhere today may call it; others get PERMISSION_DENIED.
  *
  * Visibility: a note is private to its author until the author shares it with the other party of the pair (the chair's
  * counterpart is the director in force today in the same organisation and term, and the other way round). A note the
