@@ -31,6 +31,8 @@ func toStatus(ctx context.Context, log *slog.Logger, err error) error {
 		return status.Error(codes.NotFound, "not found")
 	case errors.Is(err, store.ErrConflict):
 		return status.Error(codes.FailedPrecondition, err.Error())
+	case errors.Is(err, store.ErrPermission):
+		return status.Error(codes.PermissionDenied, "your role in this organisation does not allow this")
 	case errors.Is(err, context.Canceled):
 		return status.Error(codes.Canceled, "canceled")
 	case errors.Is(err, context.DeadlineExceeded):

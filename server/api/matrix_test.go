@@ -7,6 +7,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/fieldmaskpb"
 
 	"github.com/samspel/samspel/server/apptest"
 	"github.com/samspel/samspel/server/demo"
@@ -41,6 +42,14 @@ var (
 	signedIn   = append(append([]string{}, members...), outsiderEmail)
 	onlyAdmin  = []string{demo.Admin.Email}
 	hiddenFrom = []string{outsiderEmail} // NotFound: they may not know the organisation exists
+
+	// The role split's readers and the pair; everyone else in the organisation gets NotFound.
+	onlyChair           = []string{demo.Chair.Email}
+	onlyDirector        = []string{demo.Director.Email}
+	thePair             = []string{demo.Chair.Email, demo.Director.Email}
+	roleSplitReaders    = []string{demo.Chair.Email, demo.Director.Email, demo.Staff.Email, demo.Admin.Email}
+	notRoleSplitReaders = []string{demo.Vice.Email, demo.Opposition.Email, outsiderEmail}
+	notThePair          = []string{demo.Vice.Email, demo.Opposition.Email, demo.Staff.Email, demo.Admin.Email, outsiderEmail}
 )
 
 // TestPolicyMatrix calls every RPC as every kind of caller and checks the outcome:
@@ -51,6 +60,8 @@ func TestPolicyMatrix(t *testing.T) {
 	ctx := context.Background()
 	other := seedOtherOrganization(t, s)
 	staffRole := liveStaffAssignment(t, s)
+	rs := seedRoleSplitFixture(t, s)
+	day := today(t, s)
 
 	rows := []struct {
 		method  string
@@ -59,6 +70,10 @@ func TestPolicyMatrix(t *testing.T) {
 		allowed []string // OK
 		hidden  []string // NOT_FOUND; all other signed-in callers get PERMISSION_DENIED
 		public  bool
+		// refused: callers the policy admits but a rule of the data turns away (a proposal
+		// that awaits the other party, a second draft), with the code they get. Rows run
+		// in order, so a one-time change is OK for the first caller and refused after.
+		refused map[string]codes.Code
 	}{
 		{method: samspelv1.AuthService_RedeemInvite_FullMethodName, req: &samspelv1.RedeemInviteRequest{Token: "si_" + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}, resp: &samspelv1.RedeemInviteResponse{}, public: true},
 		{method: samspelv1.AuthService_GetMe_FullMethodName, req: &samspelv1.GetMeRequest{}, resp: &samspelv1.GetMeResponse{}, allowed: signedIn},
@@ -71,6 +86,48 @@ func TestPolicyMatrix(t *testing.T) {
 		{method: samspelv1.PersonService_ListPeople_FullMethodName, req: &samspelv1.ListPeopleRequest{OrganizationId: 1}, resp: &samspelv1.ListPeopleResponse{}, allowed: members, hidden: hiddenFrom},
 		{method: samspelv1.PersonService_ListRoleAssignments_FullMethodName, req: &samspelv1.ListRoleAssignmentsRequest{OrganizationId: 1}, resp: &samspelv1.ListRoleAssignmentsResponse{}, allowed: members, hidden: hiddenFrom},
 		{method: samspelv1.PersonService_ListPairPeriods_FullMethodName, req: &samspelv1.ListPairPeriodsRequest{OrganizationId: 1}, resp: &samspelv1.ListPairPeriodsResponse{}, allowed: members, hidden: hiddenFrom},
+		// The role split, before the rows that end the staff member's role: the pair, staff and administrators read it; the chair decides, the director proposes.
+		{method: samspelv1.RoleSplitService_ListAreas_FullMethodName, req: &samspelv1.ListAreasRequest{OrganizationId: 1}, resp: &samspelv1.ListAreasResponse{}, allowed: roleSplitReaders, hidden: notRoleSplitReaders},
+		{method: samspelv1.RoleSplitService_GetArea_FullMethodName, req: &samspelv1.GetAreaRequest{Id: rs.area}, resp: &samspelv1.GetAreaResponse{}, allowed: roleSplitReaders, hidden: notRoleSplitReaders},
+		{method: samspelv1.RoleSplitService_ListAreaEvents_FullMethodName, req: &samspelv1.ListAreaEventsRequest{AreaId: rs.area}, resp: &samspelv1.ListAreaEventsResponse{}, allowed: roleSplitReaders, hidden: notRoleSplitReaders},
+		{method: samspelv1.RoleSplitService_ListAreaProposals_FullMethodName, req: &samspelv1.ListAreaProposalsRequest{OrganizationId: 1}, resp: &samspelv1.ListAreaProposalsResponse{}, allowed: roleSplitReaders, hidden: notRoleSplitReaders},
+		{method: samspelv1.RoleSplitService_ListPrecedents_FullMethodName, req: &samspelv1.ListPrecedentsRequest{AreaId: rs.area}, resp: &samspelv1.ListPrecedentsResponse{}, allowed: roleSplitReaders, hidden: notRoleSplitReaders},
+		{method: samspelv1.RoleSplitService_CreateArea_FullMethodName, req: &samspelv1.CreateAreaRequest{OrganizationId: 1, Name: "Matrisområde", Owner: samspelv1.AreaOwner_AREA_OWNER_SHARED, Reason: "Prov"}, resp: &samspelv1.CreateAreaResponse{}, allowed: onlyChair, hidden: hiddenFrom},
+		{method: samspelv1.RoleSplitService_UpdateArea_FullMethodName, req: &samspelv1.UpdateAreaRequest{Area: &samspelv1.Area{Id: rs.area, Description: "Ändrad i matrisen."}, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"description"}}, Reason: "Prov"}, resp: &samspelv1.UpdateAreaResponse{}, allowed: onlyChair, hidden: hiddenFrom},
+		{method: samspelv1.RoleSplitService_ProposeAreaChange_FullMethodName, req: &samspelv1.ProposeAreaChangeRequest{OrganizationId: 1, AreaId: rs.proposalArea, Name: "Medborgardialog", Owner: samspelv1.AreaOwner_AREA_OWNER_SHARED, Reason: "Prov"}, resp: &samspelv1.ProposeAreaChangeResponse{}, allowed: onlyDirector},
+		{method: samspelv1.RoleSplitService_AcceptAreaProposal_FullMethodName, req: &samspelv1.AcceptAreaProposalRequest{ProposalId: rs.openProposal}, resp: &samspelv1.AcceptAreaProposalResponse{}, allowed: onlyChair, hidden: hiddenFrom},
+		{method: samspelv1.RoleSplitService_DeclineAreaProposal_FullMethodName, req: &samspelv1.DeclineAreaProposalRequest{ProposalId: rs.proposalToDecline, Comment: "Nej"}, resp: &samspelv1.DeclineAreaProposalResponse{}, allowed: onlyChair, hidden: hiddenFrom},
+		{method: samspelv1.RoleSplitService_CommentOnArea_FullMethodName, req: &samspelv1.CommentOnAreaRequest{AreaId: rs.area, Text: "En kommentar"}, resp: &samspelv1.CommentOnAreaResponse{}, allowed: thePair, hidden: hiddenFrom},
+		{method: samspelv1.RoleSplitService_LinkPrecedent_FullMethodName, req: &samspelv1.LinkPrecedentRequest{AreaId: rs.area, Reference: "KS 2026-11-24 § 200", Summary: "Prov", OccurredOn: "2026-11-24"}, resp: &samspelv1.LinkPrecedentResponse{}, allowed: thePair, hidden: hiddenFrom},
+
+		// The instruction: every member reads adopted versions; the pair writes drafts.
+		{method: samspelv1.InstructionService_ListInstructionVersions_FullMethodName, req: &samspelv1.ListInstructionVersionsRequest{OrganizationId: 1}, resp: &samspelv1.ListInstructionVersionsResponse{}, allowed: members, hidden: hiddenFrom},
+		{method: samspelv1.InstructionService_GetInstructionVersion_FullMethodName, req: &samspelv1.GetInstructionVersionRequest{Id: rs.v2}, resp: &samspelv1.GetInstructionVersionResponse{}, allowed: members, hidden: hiddenFrom},
+		{method: samspelv1.InstructionService_DiffInstructionVersions_FullMethodName, req: &samspelv1.DiffInstructionVersionsRequest{FromId: rs.v1, ToId: rs.v2}, resp: &samspelv1.DiffInstructionVersionsResponse{}, allowed: members, hidden: hiddenFrom},
+		{method: samspelv1.InstructionService_UpdateInstructionDraft_FullMethodName, req: &samspelv1.UpdateInstructionDraftRequest{Version: &samspelv1.InstructionVersion{Id: rs.draft, Title: "Instruktion för kommundirektören 2026"}, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"title"}}}, resp: &samspelv1.UpdateInstructionDraftResponse{}, allowed: thePair, hidden: hiddenFrom},
+		{method: samspelv1.InstructionService_AdoptInstructionVersion_FullMethodName, req: &samspelv1.AdoptInstructionVersionRequest{Id: rs.draft, BoardDecisionDate: "2026-11-24", BoardDecisionRef: "KS 2026-11-24 § 201"}, resp: &samspelv1.AdoptInstructionVersionResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.InstructionService_CreateInstructionDraft_FullMethodName, req: &samspelv1.CreateInstructionDraftRequest{OrganizationId: 1, ChangeReason: "Prov"}, resp: &samspelv1.CreateInstructionDraftResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.InstructionService_RecordInstructionReview_FullMethodName, req: &samspelv1.RecordInstructionReviewRequest{Id: rs.draft}, resp: &samspelv1.RecordInstructionReviewResponse{}, allowed: thePair, hidden: hiddenFrom},
+
+		// The pair's own records: NotFound for everyone but the pair.
+		{method: samspelv1.PairService_GetPairStatus_FullMethodName, req: &samspelv1.GetPairStatusRequest{OrganizationId: 1}, resp: &samspelv1.GetPairStatusResponse{}, allowed: thePair, hidden: notThePair},
+		{method: samspelv1.PairService_ListAgreements_FullMethodName, req: &samspelv1.ListAgreementsRequest{OrganizationId: 1}, resp: &samspelv1.ListAgreementsResponse{}, allowed: thePair, hidden: notThePair},
+		{method: samspelv1.PairService_GetAgreement_FullMethodName, req: &samspelv1.GetAgreementRequest{Id: rs.agreed}, resp: &samspelv1.GetAgreementResponse{}, allowed: thePair, hidden: notThePair},
+		{method: samspelv1.PairService_ListDeviations_FullMethodName, req: &samspelv1.ListDeviationsRequest{OrganizationId: 1}, resp: &samspelv1.ListDeviationsResponse{}, allowed: thePair, hidden: notThePair},
+		{method: samspelv1.PairService_GetDeviation_FullMethodName, req: &samspelv1.GetDeviationRequest{Id: rs.deviation}, resp: &samspelv1.GetDeviationResponse{}, allowed: thePair, hidden: notThePair},
+		{method: samspelv1.PairService_ListCrisisPeriods_FullMethodName, req: &samspelv1.ListCrisisPeriodsRequest{OrganizationId: 1, TermId: rs.finishedTerm}, resp: &samspelv1.ListCrisisPeriodsResponse{}, allowed: thePair, hidden: notThePair},
+		{method: samspelv1.PairService_ProposeAgreement_FullMethodName, req: &samspelv1.ProposeAgreementRequest{OrganizationId: 1, Text: "Vi provar matrisen."}, resp: &samspelv1.ProposeAgreementResponse{}, allowed: thePair, hidden: hiddenFrom},
+		{method: samspelv1.PairService_AcceptAgreement_FullMethodName, req: &samspelv1.AcceptAgreementRequest{Id: rs.agreementToAccept}, resp: &samspelv1.AcceptAgreementResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.PairService_AmendAgreement_FullMethodName, req: &samspelv1.AmendAgreementRequest{Id: rs.agreementToAmend, Text: "Budgetdialogen har fasta tider i april."}, resp: &samspelv1.AmendAgreementResponse{}, allowed: thePair, hidden: hiddenFrom},
+		{method: samspelv1.PairService_DeclineAgreement_FullMethodName, req: &samspelv1.DeclineAgreementRequest{Id: rs.agreementToDecline}, resp: &samspelv1.DeclineAgreementResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.PairService_RequestAgreementRevisit_FullMethodName, req: &samspelv1.RequestAgreementRevisitRequest{Id: rs.agreed, Reason: "Prov"}, resp: &samspelv1.RequestAgreementRevisitResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.PairService_ResolveAgreementRevisit_FullMethodName, req: &samspelv1.ResolveAgreementRevisitRequest{Id: rs.revisitAsked, Outcome: samspelv1.RevisitOutcome_REVISIT_OUTCOME_KEEP}, resp: &samspelv1.ResolveAgreementRevisitResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.PairService_StartCrisis_FullMethodName, req: &samspelv1.StartCrisisRequest{OrganizationId: 1, Reason: "Prov"}, resp: &samspelv1.StartCrisisResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.PairService_LogDeviation_FullMethodName, req: &samspelv1.LogDeviationRequest{OrganizationId: 1, Kind: samspelv1.DeviationKind_DEVIATION_KIND_DEVIATION, AreaId: rs.area, What: "Prov", Reason: "Prov", OccurredOn: day}, resp: &samspelv1.LogDeviationResponse{}, allowed: thePair, hidden: hiddenFrom},
+		{method: samspelv1.PairService_EndCrisis_FullMethodName, req: &samspelv1.EndCrisisRequest{OrganizationId: 1}, resp: &samspelv1.EndCrisisResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.PairService_AcknowledgeDeviation_FullMethodName, req: &samspelv1.AcknowledgeDeviationRequest{Id: rs.deviation}, resp: &samspelv1.AcknowledgeDeviationResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.PairService_CommentOnDeviation_FullMethodName, req: &samspelv1.CommentOnDeviationRequest{Id: rs.deviation, Text: "En kommentar"}, resp: &samspelv1.CommentOnDeviationResponse{}, allowed: thePair, hidden: hiddenFrom},
+
 		{method: samspelv1.PersonService_AssignRole_FullMethodName, req: &samspelv1.AssignRoleRequest{PersonId: 2, OrganizationId: 1, TermId: 2, Role: samspelv1.Role_ROLE_STAFF, StartDate: "2026-11-01"}, resp: &samspelv1.AssignRoleResponse{}, allowed: onlyAdmin},
 		{method: samspelv1.PersonService_EndRoleAssignment_FullMethodName, req: &samspelv1.EndRoleAssignmentRequest{Id: staffRole, EndDate: "2026-11-20"}, resp: &samspelv1.EndRoleAssignmentResponse{}, allowed: onlyAdmin},
 		{method: samspelv1.InviteService_CreateInvite_FullMethodName, req: &samspelv1.CreateInviteRequest{Email: "ny@exempelstad.example", Role: samspelv1.Role_ROLE_STAFF, OrganizationId: 1}, resp: &samspelv1.CreateInviteResponse{}, allowed: onlyAdmin},
@@ -93,6 +150,8 @@ func TestPolicyMatrix(t *testing.T) {
 				want = codes.NotFound // an unknown invite, whoever asks
 			case c.email == "":
 				want = codes.Unauthenticated
+			case row.refused[c.email] != codes.OK:
+				want = row.refused[c.email]
 			case contains(row.allowed, c.email):
 				want = codes.OK
 			case contains(row.hidden, c.email):
