@@ -76,21 +76,26 @@ func (a *App) watchHealth(ctx context.Context) {
 	t := time.NewTicker(5 * time.Second)
 	defer t.Stop()
 	for {
-		st := healthpb.HealthCheckResponse_SERVING
-		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-		start := time.Now()
-		if err := a.Store.Ping(pctx); err != nil && ctx.Err() == nil {
-			st = healthpb.HealthCheckResponse_NOT_SERVING
-		}
-		a.metrics.ObservePing(time.Since(start))
-		cancel()
-		a.GRPC.Health.SetServingStatus("", st)
+		a.CheckHealth(ctx)
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
 	}
+}
+
+// CheckHealth pings the database once and sets the gRPC health status to match.
+func (a *App) CheckHealth(ctx context.Context) {
+	st := healthpb.HealthCheckResponse_SERVING
+	pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	start := time.Now()
+	if err := a.Store.Ping(pctx); err != nil && ctx.Err() == nil {
+		st = healthpb.HealthCheckResponse_NOT_SERVING
+	}
+	a.metrics.ObservePing(time.Since(start))
+	a.GRPC.Health.SetServingStatus("", st)
 }
 
 // Close stops the health watcher and closes the database. Call it after the HTTP server
