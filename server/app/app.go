@@ -14,6 +14,7 @@ import (
 	"github.com/samspel/samspel/pwa"
 	"github.com/samspel/samspel/server/api"
 	"github.com/samspel/samspel/server/demo"
+	"github.com/samspel/samspel/server/metrics"
 	"github.com/samspel/samspel/server/store"
 	"github.com/samspel/samspel/server/web"
 )
@@ -32,6 +33,7 @@ type App struct {
 	Store   *store.Store
 	GRPC    *api.Server
 	Handler http.Handler
+	metrics *metrics.Metrics
 	stop    context.CancelFunc
 	done    chan struct{}
 }
@@ -52,13 +54,17 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 			cfg.Log.Info("seeded the demo organisation", "name", demo.OrganizationName)
 		}
 	}
-	gs, err := api.NewServer(st, cfg.Log, cfg.PublicURL)
+	m := metrics.New()
+	for name, db := range st.Pools() {
+		m.WatchDB(name, db)
+	}
+	gs, err := api.NewServer(st, cfg.Log, cfg.PublicURL, m.Unary)
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
 	watchCtx, stop := context.WithCancel(context.Background())
-	a := &App{Store: st, GRPC: gs, Handler: web.NewHandler(gs.Server, pwa.FS(), st), stop: stop, done: make(chan struct{})}
+	a := &App{Store: st, GRPC: gs, Handler: web.NewHandler(gs.Server, pwa.FS(), st, m.Handler()), metrics: m, stop: stop, done: make(chan struct{})}
 	go a.watchHealth(watchCtx)
 	return a, nil
 }
@@ -70,19 +76,26 @@ func (a *App) watchHealth(ctx context.Context) {
 	t := time.NewTicker(5 * time.Second)
 	defer t.Stop()
 	for {
-		st := healthpb.HealthCheckResponse_SERVING
-		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-		if err := a.Store.Ping(pctx); err != nil && ctx.Err() == nil {
-			st = healthpb.HealthCheckResponse_NOT_SERVING
-		}
-		cancel()
-		a.GRPC.Health.SetServingStatus("", st)
+		a.CheckHealth(ctx)
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
 	}
+}
+
+// CheckHealth pings the database once and sets the gRPC health status to match.
+func (a *App) CheckHealth(ctx context.Context) {
+	st := healthpb.HealthCheckResponse_SERVING
+	pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	start := time.Now()
+	if err := a.Store.Ping(pctx); err != nil && ctx.Err() == nil {
+		st = healthpb.HealthCheckResponse_NOT_SERVING
+	}
+	a.metrics.ObservePing(time.Since(start))
+	a.GRPC.Health.SetServingStatus("", st)
 }
 
 // Close stops the health watcher and closes the database. Call it after the HTTP server
