@@ -7,7 +7,8 @@ import { Code, ConnectError, createClient } from "@connectrpc/connect";
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
 import { AuthService } from "./gen/samspel/v1/auth_service_pb";
 
-const transport = createGrpcWebTransport({
+/** transport is the one grpc-web connection every service client uses. */
+export const transport = createGrpcWebTransport({
   baseUrl: location.origin,
   // A call that hangs on a bad mobile connection must end, so the app can say it is
   // offline instead of waiting forever.

@@ -2,6 +2,8 @@
 // available offline.
 
 import { start } from "./app";
+// Features register their places, routes and Idag blocks before the app starts.
+import "./samspel/register";
 
 start();
 

@@ -13,6 +13,7 @@ export interface RoleView {
 /** MembershipView is a person's place in one organisation's current term. */
 export interface MembershipView {
   organization: string;
+  organizationId?: string; // the id as a decimal string (JSON has no bigint); missing in copies saved before it was kept
   termStart: string; // YYYY-MM-DD, or empty when the server sent no term
   termEnd: string;
   roles: RoleView[];
@@ -32,6 +33,7 @@ export function meView(me: Me): MeView {
     admin: me.admin,
     memberships: me.memberships.map((m) => ({
       organization: m.organization?.name ?? "",
+      organizationId: String(m.organization?.id ?? ""),
       termStart: m.term?.startDate ?? "",
       termEnd: m.term?.endDate ?? "",
       roles: m.roleAssignments.map((a) => ({ role: a.role, party: a.party })),

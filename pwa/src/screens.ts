@@ -4,12 +4,15 @@
 import { isoDate, roleNames, shortDate, termName } from "./format";
 import type { MeView } from "./me";
 import { h, type Child } from "./render";
+import { renderIdagSections } from "./router";
 
 /** idag is the start screen: today's date and who you are. */
 export function idag(me: MeView, today: Date, onSignOut: () => void): Child[] {
   const [first, ...rest] = me.memberships;
   return [
     h("p", { id: "today", class: "date" }, h("time", { datetime: isoDate(today) }, shortDate(today))),
+    // What needs the person now, from each feature (deviations to acknowledge, ...).
+    renderIdagSections(me),
     h(
       "div",
       { class: "me" },
