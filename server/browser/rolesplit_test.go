@@ -30,6 +30,7 @@ func (p *Page) click(sel string) {
 // clickSearch is click for an XPath expression.
 func (p *Page) clickSearch(what, xpath string) {
 	p.t.Helper()
+	p.markStale()
 	p.step("click "+what,
 		chromedp.WaitVisible(chromedp.Search(xpath)),
 		chromedp.Evaluate[chromedp.Void](`document.evaluate(`+jsString(xpath)+`, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue.scrollIntoView({block: "center"})`),
@@ -48,21 +49,42 @@ func (p *Page) waitText(what, xpath string) {
 	p.step("wait for "+what, chromedp.WaitVisible(chromedp.Search(xpath)))
 }
 
+// markStale marks the screen shown now, so that a wait can tell the next screen from
+// it: the app draws a screen with the same id again after an action.
+func (p *Page) markStale() {
+	p.t.Helper()
+	p.exec(`document.querySelector("#main > *")?.setAttribute("data-stale", "")`)
+}
+
+// follow clicks sel and waits for a newly drawn screen with id screen.
+func (p *Page) follow(sel, screen string) {
+	p.t.Helper()
+	p.markStale()
+	p.click(sel)
+	p.step("wait for a new #"+screen, chromedp.WaitVisible(chromedp.CSS("#main > #"+screen+":not([data-stale])")))
+}
+
+// submit clicks the submit button sel of a form; waitNotice or an error summary follows.
+func (p *Page) submit(sel string) {
+	p.t.Helper()
+	p.markStale()
+	p.click(sel)
+}
+
 // waitNotice waits for the notice that follows an action and returns its text.
 func (p *Page) waitNotice() string {
 	p.t.Helper()
-	p.step("wait for the notice", chromedp.WaitVisible(chromedp.CSS("#notice")))
-	return p.text("#notice")
+	const sel = "#main > :not([data-stale]) #notice"
+	p.step("wait for the notice", chromedp.WaitVisible(chromedp.CSS(sel)))
+	return p.text(sel)
 }
 
 // goTo follows the app's own links: the bottom bar's place, then the entry on the
 // Samspel screen.
 func (p *Page) goTo(entry, screen string) {
 	p.t.Helper()
-	p.click("#nav-samspel")
-	p.waitScreen("samspel")
-	p.click("#" + entry)
-	p.waitScreen(screen)
+	p.follow("#nav-samspel", "samspel")
+	p.follow("#"+entry, screen)
 }
 
 // xpathLiteral quotes s for XPath (the demo's texts hold no double quotes).
@@ -107,14 +129,13 @@ func TestRoleSplitBetweenChairAndDirector(t *testing.T) {
 	t.Run("the chair moves an area from the grey zone to the director, with a reason", func(t *testing.T) {
 		chair := chair.with(t)
 		chair.goTo("to-roller", "roller")
-		chair.click(areaLink)
-		chair.waitScreen("omrade")
+		chair.follow(areaLink, "omrade")
 		if got := chair.text("#area-owner"); got != "Gråzonen (delat)" {
 			t.Fatalf("the area's owner before: %q", got)
 		}
 		chair.click("#area-owner-choice-2") // Direktören (hur)
 		chair.typeInto("#area-reason", reason)
-		chair.click("#area-form-submit")
+		chair.submit("#area-form-submit")
 		if got := chair.waitNotice(); got != "Ändringen är sparad och gäller nu." {
 			t.Errorf("notice = %q", got)
 		}
@@ -125,8 +146,7 @@ func TestRoleSplitBetweenChairAndDirector(t *testing.T) {
 	t.Run("the director sees the change and its history", func(t *testing.T) {
 		director := director.with(t)
 		director.goTo("to-roller", "roller")
-		director.click(areaLink)
-		director.waitScreen("omrade")
+		director.follow(areaLink, "omrade")
 		if got := director.text("#area-owner"); got != "Direktören (hur)" {
 			t.Errorf("the director sees the owner %q", got)
 		}
@@ -150,7 +170,7 @@ func TestRoleSplitBetweenChairAndDirector(t *testing.T) {
 		director := director.with(t)
 		director.goTo("to-overenskommelser", "overenskommelser")
 		director.typeInto("#agreement-text", agreement)
-		director.click("#agreement-form-submit")
+		director.submit("#agreement-form-submit")
 		if got := director.waitNotice(); got != "Förslaget är skickat till ordföranden." {
 			t.Errorf("notice = %q", got)
 		}
@@ -162,7 +182,7 @@ func TestRoleSplitBetweenChairAndDirector(t *testing.T) {
 		chair.goTo("to-overenskommelser", "overenskommelser")
 		chair.clickSearch("the proposal that awaits the chair", `//section[@id="vantar-pa-dig"]//a[.=`+xpathLiteral(agreement)+`]`)
 		chair.waitScreen("overenskommelse")
-		chair.click("#accept-agreement")
+		chair.submit("#accept-agreement")
 		if got := chair.waitNotice(); got != "Ni är överens. Överenskommelsen gäller nu." {
 			t.Errorf("notice = %q", got)
 		}
@@ -170,10 +190,8 @@ func TestRoleSplitBetweenChairAndDirector(t *testing.T) {
 			t.Errorf("state after accepting: %q", got)
 		}
 
-		director.click("#nav-samspel")
-		director.waitScreen("samspel")
-		director.click("#to-overenskommelser")
-		director.waitScreen("overenskommelser")
+		director.follow("#nav-samspel", "samspel")
+		director.follow("#to-overenskommelser", "overenskommelser")
 		director.waitText("the agreement among the agreed", `//section[@id="overenskomna"]//a[.=`+xpathLiteral(agreement)+`]`)
 	})
 
@@ -181,19 +199,17 @@ func TestRoleSplitBetweenChairAndDirector(t *testing.T) {
 	t.Run("the director logs a deviation and the chair's start screen shows it at once", func(t *testing.T) {
 		director := director.with(t)
 		director.goTo("to-avsteg", "avsteg")
-		director.click("#new-deviation")
-		director.waitScreen("nytt-avsteg")
+		director.follow("#new-deviation", "nytt-avsteg")
 		director.step("choose the area", chromedp.SetValue(chromedp.CSS("#deviation-area"), fmt.Sprint(areaID(t, s, demo.AreaMedia))))
 		director.typeInto("#deviation-what", what)
 		director.typeInto("#deviation-reason", "Du satt i fullmäktige och reportern hade deadline.")
-		director.click("#deviation-form-submit")
+		director.submit("#deviation-form-submit")
 		if got := director.waitNotice(); got != "Loggat. Ordföranden ser det nu." {
 			t.Errorf("notice = %q", got)
 		}
 
 		chair := chair.with(t)
-		chair.click("#nav-idag")
-		chair.waitScreen("idag")
+		chair.follow("#nav-idag", "idag")
 		chair.waitText("the deviation on Idag", `//section[@id="idag-samspel"]//a[.=`+xpathLiteral(what)+`]`)
 		// The demo leaves one deviation for the chair to acknowledge; this is the second.
 		if got := strings.Join(strings.Fields(chair.text("#deviation-badge")), " "); got != "2 avsteg att kvittera" {
@@ -205,15 +221,14 @@ func TestRoleSplitBetweenChairAndDirector(t *testing.T) {
 		chair.clickSearch("the deviation on Idag", `//section[@id="idag-samspel"]//a[.=`+xpathLiteral(what)+`]`)
 		chair.waitScreen("avsteg-sida")
 		chair.typeInto("#ack-comment", "Okej, men ring mig nästa gång.")
-		chair.click("#ack-form-submit")
+		chair.submit("#ack-form-submit")
 		if got := chair.waitNotice(); got != "Kvitterat." {
 			t.Errorf("notice = %q", got)
 		}
 		if got := chair.text("#kommentarer"); !strings.Contains(got, demo.Chair.Name+" (ordförande) kvitterade") {
 			t.Errorf("comments: %q", got)
 		}
-		chair.click("#nav-idag")
-		chair.waitScreen("idag")
+		chair.follow("#nav-idag", "idag")
 		chair.waitText("the badge with one left", `//span[@id="deviation-badge" and starts-with(., "1 ")]`)
 		if n := len(run(chair, "look for the acknowledged deviation", chromedp.Nodes(chromedp.Search(`//section[@id="idag-samspel"]//a[.=`+xpathLiteral(what)+`]`), chromedp.AtLeast(0)))); n != 0 {
 			t.Errorf("the acknowledged deviation is still on Idag")
@@ -232,8 +247,7 @@ func TestCrisisLeadsTheStartScreenWithTheRoleSplit(t *testing.T) {
 
 	director.goTo("to-kris", "kris")
 	director.typeInto("#crisis-reason", "Storm och elavbrott i hela kommunen")
-	director.click("#crisis-form-submit")
-	director.waitScreen("idag")
+	director.follow("#crisis-form-submit", "idag")
 	director.step("wait for the crisis banner", chromedp.WaitVisible(chromedp.CSS("#idag-samspel #crisis-banner")))
 	order := eval[[]string](director, `[...document.querySelectorAll("#idag > *")].map((e) => e.id || e.tagName)`)
 	if len(order) < 3 || order[1] != "today" || order[2] != "idag-samspel" {
@@ -247,11 +261,10 @@ func TestCrisisLeadsTheStartScreenWithTheRoleSplit(t *testing.T) {
 	}
 
 	director.goTo("to-avsteg", "avsteg")
-	director.click("#new-deviation")
-	director.waitScreen("nytt-avsteg")
+	director.follow("#new-deviation", "nytt-avsteg")
 	director.step("choose the area", chromedp.SetValue(chromedp.CSS("#deviation-area"), fmt.Sprint(areaID(t, s, demo.AreaMedia))))
 	director.typeInto("#deviation-what", "Gick ut med information om evakuering.")
-	director.click("#deviation-form-submit")
+	director.submit("#deviation-form-submit")
 	director.step("wait for the error summary", chromedp.WaitVisible(chromedp.CSS("#error-summary")))
 	if got := director.text("#error-summary"); !strings.Contains(got, "i kris måste ett avsteg ha ett skäl") {
 		t.Errorf("error summary: %q", got)
@@ -278,34 +291,29 @@ func TestRoleSplitAccessibility(t *testing.T) {
 		reach func(p *Page)
 	}{
 		{"Idag with the role split's block", chair, func(p *Page) {
-			p.click("#nav-idag")
-			p.waitScreen("idag")
+			p.follow("#nav-idag", "idag")
 			p.step("wait for the block", chromedp.WaitVisible(chromedp.CSS("#idag-samspel")))
 		}},
-		{"the Samspel screen", chair, func(p *Page) { p.click("#nav-samspel"); p.waitScreen("samspel") }},
+		{"the Samspel screen", chair, func(p *Page) { p.follow("#nav-samspel", "samspel") }},
 		{"the role split", chair, func(p *Page) { p.goTo("to-roller", "roller") }},
 		{"an area with the chair's form", chair, func(p *Page) {
-			p.click(fmt.Sprintf(`a[href="/samspel/roller/%d"]`, longName))
-			p.waitScreen("omrade")
+			p.follow(fmt.Sprintf(`a[href="/samspel/roller/%d"]`, longName), "omrade")
 		}},
 		{"an area with an error in the form", chair, func(p *Page) {
-			p.click("#area-form-submit")
+			p.submit("#area-form-submit")
 			p.step("wait for the error summary", chromedp.WaitVisible(chromedp.CSS("#error-summary")))
 		}},
 		{"the director's proposal", chair, func(p *Page) {
 			p.goTo("to-roller", "roller")
-			p.click(`#forslag a`)
-			p.waitScreen("forslag-sida")
+			p.follow(`#forslag a`, "forslag-sida")
 		}},
 		{"a new area", director, func(p *Page) {
 			p.goTo("to-roller", "roller")
-			p.click("#new-area")
-			p.waitScreen("nytt-omrade")
+			p.follow("#new-area", "nytt-omrade")
 		}},
 		{"the agreements", chair, func(p *Page) { p.goTo("to-overenskommelser", "overenskommelser") }},
 		{"an agreement awaiting an answer", chair, func(p *Page) {
-			p.click(`#vantar-pa-dig a`)
-			p.waitScreen("overenskommelse")
+			p.follow(`#vantar-pa-dig a`, "overenskommelse")
 		}},
 		{"the agreements of the finished term", chair, func(p *Page) {
 			p.goTo("to-overenskommelser", "overenskommelser")
@@ -314,37 +322,31 @@ func TestRoleSplitAccessibility(t *testing.T) {
 		}},
 		{"the deviations", chair, func(p *Page) { p.goTo("to-avsteg", "avsteg") }},
 		{"a deviation to acknowledge", chair, func(p *Page) {
-			p.click(`#att-kvittera a`)
-			p.waitScreen("avsteg-sida")
+			p.follow(`#att-kvittera a`, "avsteg-sida")
 		}},
 		{"the form for a deviation", director, func(p *Page) {
 			p.goTo("to-avsteg", "avsteg")
-			p.click("#new-deviation")
-			p.waitScreen("nytt-avsteg")
+			p.follow("#new-deviation", "nytt-avsteg")
 		}},
 		{"the instruction's versions with the review reminder", chair, func(p *Page) {
 			p.goTo("to-instruktion", "instruktion")
 			p.step("wait for the reminder", chromedp.WaitVisible(chromedp.CSS("#review-due")))
 		}},
 		{"the adopted instruction", chair, func(p *Page) {
-			p.click(`#versioner li:first-child a`)
-			p.waitScreen("instruktion-version")
+			p.follow(`#versioner li:first-child a`, "instruktion-version")
 		}},
 		{"the diff between versions", chair, func(p *Page) {
-			p.click("#compare")
-			p.waitScreen("jamforelse")
+			p.follow("#compare", "jamforelse")
 		}},
 		{"a draft in the editor", director, func(p *Page) {
 			p.goTo("to-instruktion", "instruktion")
 			p.typeInto("#draft-reason", "Ny mandatperiod")
-			p.click("#draft-form-submit")
-			p.waitScreen("instruktion-version")
+			p.follow("#draft-form-submit", "instruktion-version")
 			p.step("wait for the editor", chromedp.WaitVisible(chromedp.CSS("#draft-edit-form")))
 		}},
 		{"crisis or everyday", chair, func(p *Page) { p.goTo("to-kris", "kris") }},
 		{"the opposition's instruction", opposition, func(p *Page) {
-			p.click("#nav-instruktion")
-			p.waitScreen("instruktion")
+			p.follow("#nav-instruktion", "instruktion")
 		}},
 	}
 	for _, sc := range screens {
