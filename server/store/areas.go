@@ -153,14 +153,19 @@ func (s *Store) area(ctx context.Context, id int64, st standing) (Area, error) {
 	return a, nil
 }
 
+// seeRoleSplit checks that viewer may see the organisation's role split.
+func (s *Store) seeRoleSplit(ctx context.Context, viewer Viewer, orgID int64) error {
+	st, err := s.viewerStanding(ctx, viewer, orgID)
+	if err == nil && !st.seesRoleSplit() {
+		err = ErrNotFound
+	}
+	return err
+}
+
 // ListAreas lists an organisation's areas by name.
 func (s *Store) ListAreas(ctx context.Context, viewer Viewer, orgID int64, p Page) ([]Area, string, error) {
-	st, err := s.viewerStanding(ctx, viewer, orgID)
-	if err != nil {
+	if err := s.seeRoleSplit(ctx, viewer, orgID); err != nil {
 		return nil, "", err
-	}
-	if !st.seesRoleSplit() {
-		return nil, "", ErrNotFound
 	}
 	c, err := p.cursor()
 	if err != nil {
@@ -498,12 +503,8 @@ func (s *Store) DeclineAreaProposal(ctx context.Context, actor Actor, proposalID
 // ListAreaProposals lists an organisation's proposals, newest first; openOnly keeps
 // those that wait for the chair.
 func (s *Store) ListAreaProposals(ctx context.Context, viewer Viewer, orgID int64, openOnly bool, p Page) ([]AreaEvent, string, error) {
-	st, err := s.viewerStanding(ctx, viewer, orgID)
-	if err != nil {
+	if err := s.seeRoleSplit(ctx, viewer, orgID); err != nil {
 		return nil, "", err
-	}
-	if !st.seesRoleSplit() {
-		return nil, "", ErrNotFound
 	}
 	c, err := p.cursor()
 	if err != nil {

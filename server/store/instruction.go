@@ -269,20 +269,7 @@ func (s *Store) UpdateInstructionDraft(ctx context.Context, actor Actor, v Instr
 		}
 		set[path] = true
 	}
-	var st standing
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		now := s.now()
-		org, state, err := instructionOrg(ctx, tx, v.ID)
-		if err != nil {
-			return err
-		}
-		st, err = standingIn(ctx, tx, actor.PersonID, false, org, s.today())
-		if err != nil {
-			return err
-		}
-		if err := st.require(RoleChair, RoleDirector); err != nil {
-			return err
-		}
+	return s.changeInstruction(ctx, actor, v.ID, "instruction.update", func(tx *sql.Tx, now time.Time, org int64, state int32) error {
 		if state != InstructionDraft {
 			return fmt.Errorf("%w: an adopted instruction is a board decision and cannot be changed; start a new draft", ErrConflict)
 		}
@@ -301,16 +288,38 @@ func (s *Store) UpdateInstructionDraft(ctx context.Context, actor Actor, v Instr
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE instruction_versions SET updated_by = ?, updated_at = ? WHERE id = ?`,
-			actor.PersonID, millis(now), v.ID); err != nil {
-			return fmt.Errorf("update instruction version: %w", err)
+		_, err := tx.ExecContext(ctx, `UPDATE instruction_versions SET updated_by = ?, updated_at = ? WHERE id = ?`, actor.PersonID, millis(now), v.ID)
+		return err
+	})
+}
+
+// changeInstruction runs change on version id inside a transaction, after checking that
+// actor is the chair or the director of its organisation, audits it as action, and
+// returns the version as it is after.
+func (s *Store) changeInstruction(ctx context.Context, actor Actor, id int64, action string,
+	change func(tx *sql.Tx, now time.Time, org int64, state int32) error) (InstructionVersion, error) {
+	var st standing
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		org, state, err := instructionOrg(ctx, tx, id)
+		if err != nil {
+			return err
 		}
-		return auditTx(ctx, tx, now, actor, "instruction.update", true, fmt.Sprintf("instruction_version:%d", v.ID))
+		if st, err = standingIn(ctx, tx, actor.PersonID, false, org, s.today()); err != nil {
+			return err
+		}
+		if err := st.require(RoleChair, RoleDirector); err != nil {
+			return err
+		}
+		if err := change(tx, now, org, state); err != nil {
+			return err
+		}
+		return auditTx(ctx, tx, now, actor, action, true, fmt.Sprintf("instruction_version:%d", id))
 	})
 	if err != nil {
 		return InstructionVersion{}, err
 	}
-	return s.instructionVersion(ctx, v.ID, st)
+	return s.instructionVersion(ctx, id, st)
 }
 
 func checkSections(secs []InstructionSection) error {
@@ -356,20 +365,7 @@ func (s *Store) AdoptInstructionVersion(ctx context.Context, actor Actor, id int
 	if err := nonBlank("board_decision_ref", boardRef); err != nil {
 		return InstructionVersion{}, err
 	}
-	var st standing
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		now := s.now()
-		org, state, err := instructionOrg(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		st, err = standingIn(ctx, tx, actor.PersonID, false, org, s.today())
-		if err != nil {
-			return err
-		}
-		if err := st.require(RoleChair, RoleDirector); err != nil {
-			return err
-		}
+	return s.changeInstruction(ctx, actor, id, "instruction.adopt", func(tx *sql.Tx, now time.Time, org int64, state int32) error {
 		if state != InstructionDraft {
 			return fmt.Errorf("%w: the version is already adopted", ErrConflict)
 		}
@@ -382,7 +378,7 @@ func (s *Store) AdoptInstructionVersion(ctx context.Context, actor Actor, id int
 		}
 		var prevID int64
 		var prevDate string
-		err = tx.QueryRowContext(ctx, `SELECT id, board_decision_date FROM instruction_versions WHERE organization_id = ? AND state = ?`,
+		err := tx.QueryRowContext(ctx, `SELECT id, board_decision_date FROM instruction_versions WHERE organization_id = ? AND state = ?`,
 			org, InstructionAdopted).Scan(&prevID, &prevDate)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
@@ -396,49 +392,24 @@ func (s *Store) AdoptInstructionVersion(ctx context.Context, actor Actor, id int
 				return fmt.Errorf("supersede instruction version: %w", err)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `
+		_, err = tx.ExecContext(ctx, `
 			UPDATE instruction_versions SET state = ?, board_decision_date = ?, board_decision_ref = ?, adopted_by = ?, adopted_at = ?
-			WHERE id = ?`, InstructionAdopted, boardDate, boardRef, actor.PersonID, millis(now), id); err != nil {
-			return fmt.Errorf("adopt instruction version: %w", err)
-		}
-		return auditTx(ctx, tx, now, actor, "instruction.adopt", true, fmt.Sprintf("instruction_version:%d", id))
+			WHERE id = ?`, InstructionAdopted, boardDate, boardRef, actor.PersonID, millis(now), id)
+		return err
 	})
-	if err != nil {
-		return InstructionVersion{}, err
-	}
-	return s.instructionVersion(ctx, id, st)
 }
 
 // RecordInstructionReview records that the pair went through the adopted version today.
 func (s *Store) RecordInstructionReview(ctx context.Context, actor Actor, id int64, note string) (InstructionVersion, error) {
-	var st standing
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		now := s.now()
-		org, state, err := instructionOrg(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		st, err = standingIn(ctx, tx, actor.PersonID, false, org, s.today())
-		if err != nil {
-			return err
-		}
-		if err := st.require(RoleChair, RoleDirector); err != nil {
-			return err
-		}
+	return s.changeInstruction(ctx, actor, id, "instruction.review", func(tx *sql.Tx, now time.Time, org int64, state int32) error {
 		if state != InstructionAdopted {
 			return fmt.Errorf("%w: only the version in force is reviewed", ErrConflict)
 		}
-		if _, err := tx.ExecContext(ctx, `
+		_, err := tx.ExecContext(ctx, `
 			INSERT INTO instruction_reviews (version_id, reviewed_on, reviewed_by, note, created_at) VALUES (?, ?, ?, ?, ?)`,
-			id, s.today(), actor.PersonID, note, millis(now)); err != nil {
-			return fmt.Errorf("insert instruction review: %w", err)
-		}
-		return auditTx(ctx, tx, now, actor, "instruction.review", true, fmt.Sprintf("instruction_version:%d", id))
+			id, s.today(), actor.PersonID, note, millis(now))
+		return err
 	})
-	if err != nil {
-		return InstructionVersion{}, err
-	}
-	return s.instructionVersion(ctx, id, st)
 }
 
 // adoptedInstruction returns the id of the organisation's version in force and whether
