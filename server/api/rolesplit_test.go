@@ -32,7 +32,7 @@ type roleSplitFixture struct {
 	finishedTerm, currentTerm int64
 }
 
-func seedRoleSplitFixture(t *testing.T, s *apptest.Server) roleSplitFixture {
+func seedRoleSplitFixture(t testing.TB, s *apptest.Server) roleSplitFixture {
 	t.Helper()
 	ctx := context.Background()
 	chair, director := personID(t, s, demo.Chair.Email), personID(t, s, demo.Director.Email)
@@ -114,7 +114,7 @@ func seedRoleSplitFixture(t *testing.T, s *apptest.Server) roleSplitFixture {
 	return f
 }
 
-func personID(t *testing.T, s *apptest.Server, email string) int64 {
+func personID(t testing.TB, s *apptest.Server, email string) int64 {
 	t.Helper()
 	p, err := s.Store.PersonByEmail(context.Background(), email)
 	if err != nil {
@@ -124,7 +124,7 @@ func personID(t *testing.T, s *apptest.Server, email string) int64 {
 }
 
 // today is the date it is in Sweden, as the server's store counts days.
-func today(t *testing.T, s *apptest.Server) string {
+func today(t testing.TB, s *apptest.Server) string {
 	t.Helper()
 	loc, err := time.LoadLocation("Europe/Stockholm")
 	if err != nil {

@@ -2012,7 +2012,7 @@ type ListDeviationsRequest struct {
 	OrganizationId int64 `protobuf:"varint,1,opt,name=organization_id,json=organizationId,proto3" json:"organization_id,omitempty"`
 	// The term's id; zero means the current term.
 	TermId int64 `protobuf:"varint,2,opt,name=term_id,json=termId,proto3" json:"term_id,omitempty"`
-	// When true, only those that await the caller's acknowledgement.
+	// When true, only those that await the caller's acknowledgement, of any term; term_id is then ignored.
 	AwaitingYouOnly bool `protobuf:"varint,3,opt,name=awaiting_you_only,json=awaitingYouOnly,proto3" json:"awaiting_you_only,omitempty"`
 	// The most to return; zero means the server's default of 50.
 	PageSize int32 `protobuf:"varint,4,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`

@@ -1056,7 +1056,7 @@ export type ListDeviationsRequest = Message<"samspel.v1.ListDeviationsRequest"> 
   termId: bigint;
 
   /**
-   * When true, only those that await the caller's acknowledgement.
+   * When true, only those that await the caller's acknowledgement, of any term; term_id is then ignored.
    *
    * @generated from field: bool awaiting_you_only = 3;
    */
