@@ -22,9 +22,18 @@ type Pinger interface {
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
 	"manifest-src 'self'; worker-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 
+// Route is a plain HTTP endpoint beside gRPC, such as the identity provider's redirect
+// back. It gets the same security headers as everything else and must do its own rate
+// limiting and auditing.
+type Route struct {
+	Path    string
+	Handler http.Handler
+}
+
 // NewHandler routes a request: HTTP/2 application/grpc to the gRPC server, grpc-web to
-// the wrapper (same origin only), /healthz to the probe, and the rest to the PWA.
-func NewHandler(gs *grpc.Server, pwa fs.FS, db Pinger) http.Handler {
+// the wrapper (same origin only), /healthz to the probe, routes to their handlers, and
+// the rest to the PWA.
+func NewHandler(gs *grpc.Server, pwa fs.FS, db Pinger, routes ...Route) http.Handler {
 	// The wrapper's own CORS handling stays at its default, which allows no other origin:
 	// the PWA is same-origin and nothing else should call it from a browser.
 	wrapped := grpcweb.WrapServer(gs)
@@ -43,6 +52,12 @@ func NewHandler(gs *grpc.Server, pwa fs.FS, db Pinger) http.Handler {
 			}
 			wrapped.HandleGrpcWebRequest(w, r)
 			return
+		}
+		for _, rt := range routes {
+			if r.URL.Path == rt.Path {
+				rt.Handler.ServeHTTP(w, r)
+				return
+			}
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
