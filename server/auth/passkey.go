@@ -55,7 +55,7 @@ func NewPasskeys(st *store.Store, publicURL string, accounts *Limiter) (*Passkey
 		},
 	})
 	if err != nil {
-		return nil, fmt.Errorf("passkeys: %w", err)
+		return nil, fmt.Errorf("passkeys need a public URL with a host name, such as http://localhost:8080 (not an IP address): %w", err)
 	}
 	return &Passkeys{wa: wa, st: st, accounts: accounts}, nil
 }
