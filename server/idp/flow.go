@@ -53,6 +53,7 @@ type provider struct {
 	cfg Provider
 
 	mu       sync.Mutex
+	op       *oidc.Provider
 	oauth    *oauth2.Config
 	verifier *oidc.IDTokenVerifier
 }
@@ -96,6 +97,7 @@ func (s *Service) discover(ctx context.Context, p *provider) (*oauth2.Config, *o
 		Scopes:       []string{oidc.ScopeOpenID, "profile"},
 	}
 	p.verifier = op.Verifier(&oidc.Config{ClientID: p.cfg.ClientID})
+	p.op = op
 	return p.oauth, p.verifier, nil
 }
 
@@ -253,6 +255,11 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if name == "" {
 		name = strings.TrimSpace(claims.GivenName + " " + claims.FamilyName)
 	}
+	if name == "" {
+		// Some providers put the profile only behind the userinfo endpoint. Its answer
+		// counts only for the subject the signed ID token named.
+		name = s.userinfoName(ctx, p, token, idt.Subject)
+	}
 	secret, hash := auth.NewSecret(auth.PrefixSession)
 	ns := store.NewSession{SecretHash: hash, UserAgent: truncate(r.UserAgent(), 300), Method: store.MethodOIDC}
 	if old, err := r.Cookie(auth.CookieName); err == nil && strings.HasPrefix(old.Value, auth.PrefixSession) {
@@ -277,6 +284,30 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Add("Set-Cookie", auth.SessionCookie(secret))
 	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+// userinfoName asks the provider's userinfo endpoint for the person's name; empty if
+// it cannot say, or speaks of another subject.
+func (s *Service) userinfoName(ctx context.Context, p *provider, token *oauth2.Token, subject string) string {
+	p.mu.Lock()
+	op := p.op
+	p.mu.Unlock()
+	ui, err := op.UserInfo(oidc.ClientContext(ctx, s.HTTPClient), oauth2.StaticTokenSource(token))
+	if err != nil || ui.Subject != subject {
+		return ""
+	}
+	var c struct {
+		Name       string `json:"name"`
+		GivenName  string `json:"given_name"`
+		FamilyName string `json:"family_name"`
+	}
+	if ui.Claims(&c) != nil {
+		return ""
+	}
+	if c.Name != "" {
+		return c.Name
+	}
+	return strings.TrimSpace(c.GivenName + " " + c.FamilyName)
 }
 
 func (s *Service) audit(ctx context.Context, actor store.Actor, subject string) {
