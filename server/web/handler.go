@@ -39,12 +39,15 @@ func NewHandler(gs *grpc.Server, pwa fs.FS, db Pinger, routes ...Route) http.Han
 	wrapped := grpcweb.WrapServer(gs)
 	static := http.FileServerFS(pwa)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Every response carries the security headers, native gRPC too: a browser never
+		// renders those, but "every" is easier to check than "every that matters". Setting
+		// headers is safe; writing them early is what breaks gRPC's trailers-only errors.
+		securityHeaders(w.Header(), r)
 		ct := r.Header.Get("Content-Type")
 		if r.ProtoMajor == 2 && strings.HasPrefix(ct, "application/grpc") && !strings.HasPrefix(ct, "application/grpc-web") {
 			gs.ServeHTTP(w, r)
 			return
 		}
-		securityHeaders(w.Header(), r)
 		if wrapped.IsGrpcWebRequest(r) {
 			if !sameOrigin(r) {
 				http.Error(w, "cross-origin requests are not allowed", http.StatusForbidden)
