@@ -1,19 +1,29 @@
 // The app shell's flow: invite link -> welcome screen; otherwise ask the server who we
-// are (showing the saved copy first, so the shell starts offline) -> Idag or signed out.
+// are (showing the saved copy first, so the shell starts offline) -> the screen for the
+// path (Idag at "/") or signed out.
 
 import { auth, Code, codeOf, unreachable } from "./api";
 import { clearMe, loadMe, meView, saveMe, type MeView } from "./me";
 import * as screens from "./screens";
+import { match, navigate, registerPlace, registerRoute, renderNav, startRouter } from "./router";
 import { setOffline, showScreen, type Problem } from "./ui";
 
-type Screen = "idag" | "invite" | "signed-out" | "no-connection";
+// "routed" is any signed-in screen chosen by the path; Idag is one of them.
+type Screen = "idag" | "routed" | "invite" | "signed-out" | "no-connection";
 
 let current: Screen | null = null;
 let shownMe = ""; // JSON of what Idag shows, to skip re-rendering (and losing focus) when nothing changed
 let busy = false; // one call at a time from the buttons; a second tap does nothing
 
+registerPlace({ id: "idag", label: "Idag", path: "/", order: 0, visible: () => true });
+registerRoute({ pattern: "/", place: "idag", show: ({ me, focus }) => showIdag(me, { focus }) });
+
 /** start runs once, when the page loads. */
 export function start(): void {
+  startRouter((focus) => {
+    const me = loadMe();
+    if (me && (current === "idag" || current === "routed")) showPath(me, focus);
+  });
   // Coming back to the app, or back online, is when the saved copy is most likely stale.
   window.addEventListener("online", () => void refresh(false));
   document.addEventListener("visibilitychange", () => {
@@ -32,7 +42,7 @@ export function start(): void {
     return;
   }
   const saved = loadMe();
-  if (saved) showIdag(saved, { focus: false });
+  if (saved) showPath(saved, false);
   void refresh(false);
 }
 
@@ -68,7 +78,7 @@ async function refresh(focus: boolean): Promise<void> {
     const saved = loadMe();
     if (saved) {
       setOffline(true);
-      if (current !== "idag") showIdag(saved, { focus });
+      if (current !== "idag" && current !== "routed") showPath(saved, focus);
     } else {
       setOffline(false); // the no-connection screen says it in its heading
       showNoConnection(focus);
@@ -88,8 +98,24 @@ function signedIn(me: MeView | null, focus: boolean): void {
     return;
   }
   saveMe(me);
-  showIdag(me, { focus });
+  if (current === "routed") renderNav(me, match(location.pathname)?.route.place ?? null);
+  else showPath(me, focus);
   void keepStorage();
+}
+
+/** showPath shows the screen for the address bar's path; an unknown path goes to Idag. */
+function showPath(me: MeView, focus: boolean): void {
+  const m = match(location.pathname);
+  if (!m) {
+    navigate("/", { replace: true });
+    return;
+  }
+  renderNav(me, m.route.place);
+  if (m.route.pattern !== "/") {
+    current = "routed";
+    shownMe = "";
+  }
+  void m.route.show({ me, params: m.params, query: new URLSearchParams(location.search), focus });
 }
 
 function showIdag(me: MeView, opts: { focus: boolean; problem?: Problem }): void {
@@ -102,11 +128,13 @@ function showIdag(me: MeView, opts: { focus: boolean; problem?: Problem }): void
 
 function showSignedOut(focus: boolean): void {
   current = "signed-out";
+  renderNav(null, null);
   showScreen("signed-out", "Du är inte inloggad", screens.signedOut(), { focus });
 }
 
 function showNoConnection(focus: boolean): void {
   current = "no-connection";
+  renderNav(null, null);
   showScreen("no-connection", "Ingen anslutning", screens.noConnection(() => void refresh(true)), { focus });
 }
 
@@ -118,6 +146,7 @@ function showInvite(
   opts: { focus: boolean; problem?: Problem; showForm?: boolean; name?: string },
 ): void {
   current = "invite";
+  renderNav(null, null);
   const validToken = token.length >= tokenLength.min && token.length <= tokenLength.max;
   const problem: Problem | undefined = opts.problem ?? (validToken ? undefined : inviteProblems.gone);
   const nameProblem = problem?.fieldId === "invite-name";

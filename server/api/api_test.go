@@ -20,7 +20,7 @@ import (
 )
 
 // methodsOf lists every samspel.v1 RPC with its request and response types.
-func methodsOf(t *testing.T) []protoreflect.MethodDescriptor {
+func methodsOf(t testing.TB) []protoreflect.MethodDescriptor {
 	t.Helper()
 	var out []protoreflect.MethodDescriptor
 	protoregistry.GlobalFiles.RangeFilesByPackage("samspel.v1", func(fd protoreflect.FileDescriptor) bool {
@@ -38,7 +38,7 @@ func fullName(md protoreflect.MethodDescriptor) string {
 	return "/" + string(md.Parent().FullName()) + "/" + string(md.Name())
 }
 
-func newMessage(t *testing.T, name protoreflect.FullName) proto.Message {
+func newMessage(t testing.TB, name protoreflect.FullName) proto.Message {
 	t.Helper()
 	mt, err := protoregistry.GlobalTypes.FindMessageByName(name)
 	if err != nil {

@@ -47,14 +47,15 @@ type Server struct {
 	Health *health.Server
 }
 
-// NewServer builds the gRPC server with the interceptor chain and all services.
-func NewServer(st *store.Store, log *slog.Logger, publicURL string, id Identity) (*Server, error) {
+// NewServer builds the gRPC server with the interceptor chain and all services. outer
+// interceptors run first, around everything (metrics).
+func NewServer(st *store.Store, log *slog.Logger, publicURL string, id Identity, outer ...grpc.UnaryServerInterceptor) (*Server, error) {
 	v, err := protovalidate.New()
 	if err != nil {
 		return nil, fmt.Errorf("protovalidate: %w", err)
 	}
 	ic := &interceptors{store: st, log: log, validator: v, clients: id.Clients}
-	gs := grpc.NewServer(grpc.ChainUnaryInterceptor(ic.unary()...))
+	gs := grpc.NewServer(grpc.ChainUnaryInterceptor(append(outer, ic.unary()...)...))
 	d := &deps{store: st, log: log, publicURL: publicURL, Identity: id}
 	samspelv1.RegisterAuthServiceServer(gs, &authService{deps: d})
 	samspelv1.RegisterOrganizationServiceServer(gs, &organizationService{deps: d})

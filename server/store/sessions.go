@@ -67,9 +67,9 @@ func (s *Store) SessionPerson(ctx context.Context, secretHash []byte, pol Sessio
 		return Person{}, fmt.Errorf("select session: %w", err)
 	}
 	if now.Sub(fromMillis(lastSeen)) > touchEvery {
-		if _, err := s.w.ExecContext(ctx, `UPDATE sessions SET last_seen_at = ? WHERE id = ?`, millis(now), id); err != nil {
-			return Person{}, fmt.Errorf("touch session: %w", err)
-		}
+		// Best effort: on a full or read-only disk this write fails, and reading must
+		// keep working then. The cost is an idle timeout measured from an earlier use.
+		s.w.ExecContext(ctx, `UPDATE sessions SET last_seen_at = ? WHERE id = ?`, millis(now), id)
 	}
 	return s.Person(ctx, personID)
 }

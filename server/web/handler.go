@@ -31,9 +31,9 @@ type Route struct {
 }
 
 // NewHandler routes a request: HTTP/2 application/grpc to the gRPC server, grpc-web to
-// the wrapper (same origin only), /healthz to the probe, routes to their handlers, and
-// the rest to the PWA.
-func NewHandler(gs *grpc.Server, pwa fs.FS, db Pinger, routes ...Route) http.Handler {
+// the wrapper (same origin only), /healthz to the probe, /metrics to Prometheus, routes
+// to their handlers, and the rest to the PWA.
+func NewHandler(gs *grpc.Server, pwa fs.FS, db Pinger, metrics http.Handler, routes ...Route) http.Handler {
 	// The wrapper's own CORS handling stays at its default, which allows no other origin:
 	// the PWA is same-origin and nothing else should call it from a browser.
 	wrapped := grpcweb.WrapServer(gs)
@@ -69,6 +69,15 @@ func NewHandler(gs *grpc.Server, pwa fs.FS, db Pinger, routes ...Route) http.Han
 		if r.URL.Path == "/healthz" {
 			healthz(w, r, db)
 			return
+		}
+		if r.URL.Path == "/metrics" {
+			metrics.ServeHTTP(w, r)
+			return
+		}
+		if appPath(pwa, r.URL.Path) {
+			// The PWA routes by path: /anteckningar is the app shell, like / is.
+			r = r.Clone(r.Context())
+			r.URL.Path = "/"
 		}
 		cacheHeaders(w.Header(), r.URL.Path)
 		static.ServeHTTP(w, r)
@@ -126,4 +135,15 @@ func healthz(w http.ResponseWriter, r *http.Request, db Pinger) {
 		return
 	}
 	w.Write([]byte("ok\n"))
+}
+
+// appPath reports whether path is one of the PWA's own screens rather than a file: no
+// such file, and no extension in its last segment (a missing /x.js stays a 404).
+func appPath(pwa fs.FS, path string) bool {
+	name := strings.TrimPrefix(path, "/")
+	if name == "" || strings.HasPrefix(name, "assets/") || strings.Contains(name[strings.LastIndex(name, "/")+1:], ".") {
+		return false
+	}
+	_, err := fs.Stat(pwa, name)
+	return err != nil
 }

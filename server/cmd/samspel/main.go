@@ -33,6 +33,8 @@ Usage:
   samspel token create --data DIR --user EMAIL [--ttl 720h]
   samspel token revoke --data DIR --token-id ID
   samspel invite --data DIR --email EMAIL --role ROLE [--org ID] [--party NAME] [--public-url URL]
+  samspel backup --data DIR --out FILE      a consistent copy, also while serving
+  samspel restore --data DIR FILE           replaces the database; only while stopped
 
 Roles: CHAIR, DIRECTOR, MAJORITY, OPPOSITION (needs --party), STAFF, ADMIN.
 `
@@ -65,6 +67,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("token: unknown subcommand %q", args[0])
 	case "invite":
 		return invite(ctx, args, stdout)
+	case "backup":
+		return backup(ctx, args, stdout)
+	case "restore":
+		return restore(ctx, args, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -87,6 +93,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	unlock, err := store.LockDir(*data)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		return err
@@ -251,5 +262,42 @@ func invite(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "One-time sign-in link for %s, valid until %s:\n%s\n", *email, expires.Local().Format("2006-01-02 15:04"), url)
+	return nil
+}
+
+func backup(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	data := fs.String("data", "./data", "directory holding samspel.db")
+	out := fs.String("out", "", "file to write the copy to (must not exist)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return errors.New("backup: --out is required")
+	}
+	if err := store.Backup(ctx, *data, *out); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "backup written to %s\n", *out)
+	return nil
+}
+
+func restore(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
+	data := fs.String("data", "./data", "directory holding samspel.db")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return errors.New("restore: name the backup file: samspel restore --data DIR FILE")
+	}
+	kept, err := store.Restore(ctx, *data, fs.Arg(0))
+	if err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	fmt.Fprintf(stdout, "restored %s into %s\n", fs.Arg(0), *data)
+	if kept != "" {
+		fmt.Fprintf(stdout, "the replaced database is kept as %s\n", kept)
+	}
 	return nil
 }
