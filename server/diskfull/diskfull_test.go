@@ -104,4 +104,3 @@ func fill(t *testing.T, path string) {
 		}
 	}
 }
-

@@ -163,8 +163,14 @@ func act(ctx context.Context, conn *grpc.ClientConn, cookie string, seed int, th
 			_, err := people.ListRoleAssignments(ctx, &samspelv1.ListRoleAssignmentsRequest{OrganizationId: 1})
 			return err
 		},
-		func() error { _, err := people.ListPeople(ctx, &samspelv1.ListPeopleRequest{OrganizationId: 1}); return err },
-		func() error { _, err := terms.ListTerms(ctx, &samspelv1.ListTermsRequest{OrganizationId: 1}); return err },
+		func() error {
+			_, err := people.ListPeople(ctx, &samspelv1.ListPeopleRequest{OrganizationId: 1})
+			return err
+		},
+		func() error {
+			_, err := terms.ListTerms(ctx, &samspelv1.ListTermsRequest{OrganizationId: 1})
+			return err
+		},
 	}
 	for {
 		pause := time.Duration(r.ExpFloat64() * float64(think))
