@@ -308,3 +308,21 @@ func countAudit(t *testing.T, s *apptest.Server, action string, success bool) in
 	}
 	return n
 }
+
+func TestSignOutClearsTheSiteButNotItsStorage(t *testing.T) {
+	s := apptest.Start(t)
+	secret := signIn(t, s, demo.Chair.Email, store.RoleChair, androidChrome, "")
+	res, err := s.GRPCWeb(context.Background(), samspelv1.AuthService_SignOut_FullMethodName, &samspelv1.SignOutRequest{}, nil,
+		http.Header{"Cookie": {auth.CookieName + "=" + secret}})
+	if err != nil || res.Status.Code() != codes.OK {
+		t.Fatalf("SignOut: %v %v", err, res.Status)
+	}
+	// "storage" would also delete the outbox of notes not yet sent; the PWA clears the
+	// rest of its storage itself.
+	if got := res.Header.Get("Clear-Site-Data"); got != `"cache", "cookies"` {
+		t.Errorf("Clear-Site-Data = %q; want %q", got, `"cache", "cookies"`)
+	}
+	if got := getMe(t, s, secret); got != codes.Unauthenticated {
+		t.Errorf("GetMe after signing out = %v", got)
+	}
+}

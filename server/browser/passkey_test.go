@@ -274,3 +274,21 @@ func auditHas(t *testing.T, s *apptest.Server, action string, success bool, subj
 	}
 	return false
 }
+
+// withTwoPasskeys signs a new person up with a passkey on one device and adds a second
+// from another, ending on Mina inloggningar.
+func (p *Page) withTwoPasskeys(s *apptest.Server, email string) {
+	p.t.Helper()
+	first := p.addAuthenticator()
+	p.open(s.Invite(p.t, email, 5, ""), "invite")
+	p.step("type the name", chromedp.SendKeys(chromedp.CSS("#invite-name"), "Två Nycklar"))
+	p.click("redeem the invite", "#invite-submit")
+	p.waitScreen("passkey-setup")
+	p.click("make the first passkey", "#setup-passkey-submit")
+	p.waitScreen("idag")
+	p.removeAuthenticator(first)
+	p.addAuthenticator()
+	p.open(s.URL+"/mer/inloggningar", "logins")
+	p.click("add a second passkey", "#new-passkey-submit")
+	p.step("wait for the notice", chromedp.WaitVisible(chromedp.CSS("#notice")))
+}
