@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/webauthn"
 	"github.com/chromedp/chromedp"
 
@@ -291,4 +292,26 @@ func (p *Page) withTwoPasskeys(s *apptest.Server, email string) {
 	p.open(s.URL+"/mer/inloggningar", "logins")
 	p.click("add a second passkey", "#new-passkey-submit")
 	p.step("wait for the notice", chromedp.WaitVisible(chromedp.CSS("#notice")))
+}
+
+// TestMinaInloggningarFitsANarrowPhone saves what Mina inloggningar looks like at 360 px,
+// in light and dark colours, and checks that nothing is wider than the screen.
+func TestMinaInloggningarFitsANarrowPhone(t *testing.T) {
+	s := apptest.Start(t)
+	browser := startBrowser(t)
+	p := newPage(t, browser)
+	p.withTwoPasskeys(s, "smal.telefon@exempelstad.example")
+	call(p, "make the screen 360 px wide", emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+		Width: 360, Height: 780, DeviceScaleFactor: 2, Mobile: true,
+	})
+	for _, scheme := range []string{"light", "dark"} {
+		t.Run("Mina inloggningar fits 360 px in "+scheme+" colours", func(t *testing.T) {
+			p := p.with(t)
+			p.setColorScheme(scheme)
+			if sw, w := eval[int](p, `document.documentElement.scrollWidth`), eval[int](p, `window.innerWidth`); sw > w {
+				t.Errorf("the page is %d px wide on a %d px screen", sw, w)
+			}
+			p.screenshot("mina-inloggningar-" + scheme)
+		})
+	}
 }
