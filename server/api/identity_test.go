@@ -130,7 +130,7 @@ func TestDisablingAPersonEndsTheirSessionsAndTokensAtOnce(t *testing.T) {
 		}
 	})
 	t.Run("the audit log records who disabled whom", func(t *testing.T) {
-		if !audited(t, s, "person.disable", true, "person:") {
+		if s.AuditCount(t, "person.disable", true, "person:") == 0 {
 			t.Errorf("no person.disable event")
 		}
 	})
@@ -178,11 +178,11 @@ func TestHammeringSignInIsRateLimitedAndAudited(t *testing.T) {
 			if retry == nil || retry.RetryDelay.AsDuration() < time.Second {
 				t.Errorf("RESOURCE_EXHAUSTED without a RetryInfo of at least a second: %v", exhausted.Details())
 			}
-			if n := countAudit(t, s, tc.action, false); n != auth.ClientLimit.Burst {
+			if n := s.AuditCount(t, tc.action, false, ""); n != auth.ClientLimit.Burst {
 				t.Errorf("the audit log has %d failed %s attempts; want %d", n, tc.action, auth.ClientLimit.Burst)
 			}
 			method := tc.method[strings.LastIndex(tc.method, "/")+1:]
-			if n := countAudit(t, s, "rate_limit."+method, false); n != 1 {
+			if n := s.AuditCount(t, "rate_limit."+method, false, ""); n != 1 {
 				t.Errorf("the audit log has %d rate_limit.%s events; want 1 (one per minute, however many are refused)", n, method)
 			}
 		})
@@ -276,37 +276,6 @@ func TestARecoveryInviteAddsASessionAndEndsNothingElse(t *testing.T) {
 			t.Errorf("registration options lack %s: %s", want, begin.OptionsJson)
 		}
 	}
-}
-
-// audited reports whether the audit log has an event with this action, outcome and a
-// subject containing subject.
-func audited(t *testing.T, s *apptest.Server, action string, success bool, subject string) bool {
-	t.Helper()
-	events, _, err := s.Store.ListAuditEvents(context.Background(), store.Page{Size: 500})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range events {
-		if e.Action == action && e.Success == success && strings.Contains(e.Subject, subject) {
-			return true
-		}
-	}
-	return false
-}
-
-func countAudit(t *testing.T, s *apptest.Server, action string, success bool) int {
-	t.Helper()
-	events, _, err := s.Store.ListAuditEvents(context.Background(), store.Page{Size: 500})
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, e := range events {
-		if e.Action == action && e.Success == success {
-			n++
-		}
-	}
-	return n
 }
 
 func TestSignOutClearsTheSiteButNotItsStorage(t *testing.T) {
