@@ -214,6 +214,12 @@ func TestSessionsCanBeListedAndEnded(t *testing.T) {
 			t.Errorf("session method %v, last use %v", second.Method, second.LastUseTime)
 		}
 	})
+	t.Run("a script with a token sees the same sessions, none of them its own", func(t *testing.T) {
+		resp, err := samspelv1.NewSessionServiceClient(s.Conn).ListSessions(apptest.Bearer(context.Background(), s.Token(t, demo.Director.Email)), &samspelv1.ListSessionsRequest{})
+		if err != nil || len(resp.Sessions) != 2 || resp.Sessions[0].Current || resp.Sessions[1].Current {
+			t.Errorf("ListSessions with a token: %v, %v", resp, err)
+		}
+	})
 	t.Run("ending the other session makes it fail on its next call", func(t *testing.T) {
 		if got := callWithCookie(t, s, phone, samspelv1.SessionService_EndSession_FullMethodName, &samspelv1.EndSessionRequest{Id: list.Sessions[0].Id}, nil); got != codes.OK {
 			t.Fatalf("EndSession: %v", got)

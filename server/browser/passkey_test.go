@@ -262,7 +262,6 @@ func names(keys []store.Passkey) []string {
 	return out
 }
 
-
 // withTwoPasskeys signs a new person up with a passkey on one device and adds a second
 // from another, ending on Mina inloggningar.
 func (p *Page) withTwoPasskeys(s *apptest.Server, email string) {

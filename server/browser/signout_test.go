@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"testing"
 
-
 	"github.com/samspel/samspel/server/apptest"
 	"github.com/samspel/samspel/server/demo"
 	"github.com/samspel/samspel/server/store"

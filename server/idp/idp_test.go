@@ -221,7 +221,6 @@ func (e *env) refused(t *testing.T, r result, code, reason string) {
 	}
 }
 
-
 func TestSignInThroughTheOrganisationsProvider(t *testing.T) {
 	e := start(t)
 

@@ -164,7 +164,7 @@ func (s *Store) ListSessions(ctx context.Context, personID int64, current []byte
 		se.CreateTime, se.LastSeen = fromMillis(created), fromMillis(seen)
 		return se, err
 	}, `
-		SELECT id, user_agent, method, created_at, last_seen_at, secret_hash = ? FROM sessions
+		SELECT id, user_agent, method, created_at, last_seen_at, coalesce(secret_hash = ?, 0) FROM sessions
 		WHERE person_id = ? AND ended_at IS NULL AND expires_at > ? AND last_seen_at > ? AND id < ?
 		ORDER BY id DESC LIMIT ?`, current, personID, millis(now), millis(now.Add(-pol.Idle)), c.ID, p.size()+1)
 	if err != nil {
