@@ -9,17 +9,11 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
-	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
-	"github.com/zitadel/oidc/v3/example/server/exampleop"
-	"github.com/zitadel/oidc/v3/example/server/storage"
-	"github.com/zitadel/oidc/v3/pkg/op"
 	"google.golang.org/grpc/codes"
 
 	"github.com/samspel/samspel/server/app"
@@ -33,19 +27,18 @@ import (
 const (
 	clientID     = "samspel"
 	clientSecret = "s3cret-that-must-never-be-logged"
-	password     = "verysecure"
+	password     = apptest.ProviderPassword
 )
 
 // The provider's accounts. "anna" is new to Samspel; "olle" is linked to nobody; "mallory"
 // carries the demo chair's e-mail address, which must not be enough to become the chair.
-var users = map[string]map[string]any{
-	"sub-anna":    {"ID": "sub-anna", "Username": "anna", "Password": password, "FirstName": "Anna", "LastName": "Lind", "Email": "anna.lind@exempelstad.example", "EmailVerified": true, "PreferredLanguage": "sv"},
-	"sub-olle":    {"ID": "sub-olle", "Username": "olle", "Password": password, "FirstName": "Olle", "LastName": "Okänd", "Email": "olle@exempelstad.example", "EmailVerified": true, "PreferredLanguage": "sv"},
-	"sub-mallory": {"ID": "sub-mallory", "Username": "mallory", "Password": password, "FirstName": "Mallory", "LastName": "Mask", "Email": demo.Chair.Email, "EmailVerified": true, "PreferredLanguage": "sv"},
+var users = []apptest.ProviderUser{
+	{Subject: "sub-anna", Username: "anna", GivenName: "Anna", FamilyName: "Lind", Email: "anna.lind@exempelstad.example"},
+	{Subject: "sub-olle", Username: "olle", GivenName: "Olle", FamilyName: "Okänd", Email: "olle@exempelstad.example"},
+	{Subject: "sub-mallory", Username: "mallory", GivenName: "Mallory", FamilyName: "Mask", Email: demo.Chair.Email},
 }
 
-// env is Samspel wired to a real OpenID provider (zitadel/oidc's example OP, with its
-// login form), both on loopback ports.
+// env is Samspel wired to a real OpenID provider, both on loopback ports.
 type env struct {
 	s      *apptest.Server
 	issuer string
@@ -54,31 +47,14 @@ type env struct {
 
 func start(t *testing.T) *env {
 	t.Helper()
-	opSrv := httptest.NewUnstartedServer(nil)
-	issuer := "http://" + opSrv.Listener.Addr().String()
-	b, _ := json.Marshal(users)
-	path := filepath.Join(t.TempDir(), "users.json")
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	us, err := storage.StoreFromFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	clients := map[string]*storage.Client{}
-	opSrv.Config.Handler = exampleop.SetupServer(issuer, storage.NewStorageWithClients(us, clients), nil, false, op.WithAllowInsecure())
-	opSrv.Start()
-	t.Cleanup(opSrv.Close)
-
+	provider := apptest.StartProvider(t, users...)
 	logs := &syncBuffer{}
 	s := apptest.StartWith(t, apptest.Options{Configure: func(c *app.Config) {
 		c.Log = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-		c.OIDC = []idp.Provider{{ID: "exempelstad", DisplayName: "Exempelstads kommun", Issuer: issuer, ClientID: clientID, ClientSecret: clientSecret}}
+		c.OIDC = []idp.Provider{{ID: "exempelstad", DisplayName: "Exempelstads kommun", Issuer: provider.Issuer, ClientID: clientID, ClientSecret: clientSecret}}
 	}})
-	// The redirect URI is known once Samspel has its port; the provider reads its
-	// clients at request time.
-	clients[clientID] = storage.WebClient(clientID, clientSecret, s.URL+idp.CallbackPath)
-	return &env{s: s, issuer: issuer, logs: logs}
+	provider.Register(clientID, clientSecret, s.URL+idp.CallbackPath)
+	return &env{s: s, issuer: provider.Issuer, logs: logs}
 }
 
 // attempt is one sign-in as a browser makes it, with hooks to tamper on the way.
