@@ -21,6 +21,7 @@ export interface MembershipView {
 
 /** MeView is the signed-in person, in plain JSON (the proto has bigints). */
 export interface MeView {
+  id: string; // the person's id, as a string (the proto's is a bigint)
   name: string;
   admin: boolean;
   memberships: MembershipView[];
@@ -29,6 +30,7 @@ export interface MeView {
 /** meView keeps from the server's answer only what the app shows. */
 export function meView(me: Me): MeView {
   return {
+    id: String(me.person?.id ?? ""),
     name: me.person?.displayName ?? "",
     admin: me.admin,
     memberships: me.memberships.map((m) => ({
@@ -80,6 +82,7 @@ function isMeView(v: unknown): v is MeView {
   if (typeof v !== "object" || v === null) return false;
   const o = v as Record<string, unknown>;
   return (
+    typeof o["id"] === "string" &&
     typeof o["name"] === "string" &&
     typeof o["admin"] === "boolean" &&
     Array.isArray(o["memberships"]) &&

@@ -42,7 +42,6 @@ var (
 	signedIn   = append(append([]string{}, members...), outsiderEmail)
 	onlyAdmin  = []string{demo.Admin.Email}
 	hiddenFrom = []string{outsiderEmail} // NotFound: they may not know the organisation exists
-
 	// The role split's readers and the pair; everyone else in the organisation gets NotFound.
 	onlyChair           = []string{demo.Chair.Email}
 	onlyDirector        = []string{demo.Director.Email}
@@ -60,6 +59,7 @@ func TestPolicyMatrix(t *testing.T) {
 	ctx := context.Background()
 	other := seedOtherOrganization(t, s)
 	staffRole := liveStaffAssignment(t, s)
+	toDisable := seedPersonToDisable(t, s)
 	rs := seedRoleSplitFixture(t, s)
 	day := today(t, s)
 
@@ -70,12 +70,18 @@ func TestPolicyMatrix(t *testing.T) {
 		allowed []string // OK
 		hidden  []string // NOT_FOUND; all other signed-in callers get PERMISSION_DENIED
 		public  bool
+		// okCode is what an admitted caller gets when the request cannot succeed for
+		// anyone (a made-up id); OK when unset. Not PERMISSION_DENIED or UNAUTHENTICATED
+		// is what proves the policy let them through.
+		okCode codes.Code
+		// publicCode is what everyone gets from a public method, whoever asks.
+		publicCode codes.Code
 		// refused: callers the policy admits but a rule of the data turns away (a proposal
 		// that awaits the other party, a second draft), with the code they get. Rows run
 		// in order, so a one-time change is OK for the first caller and refused after.
 		refused map[string]codes.Code
 	}{
-		{method: samspelv1.AuthService_RedeemInvite_FullMethodName, req: &samspelv1.RedeemInviteRequest{Token: "si_" + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}, resp: &samspelv1.RedeemInviteResponse{}, public: true},
+		{method: samspelv1.AuthService_RedeemInvite_FullMethodName, req: &samspelv1.RedeemInviteRequest{Token: "si_" + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}, resp: &samspelv1.RedeemInviteResponse{}, public: true, publicCode: codes.NotFound},
 		{method: samspelv1.AuthService_GetMe_FullMethodName, req: &samspelv1.GetMeRequest{}, resp: &samspelv1.GetMeResponse{}, allowed: signedIn},
 		{method: samspelv1.AuthService_SignOut_FullMethodName, req: &samspelv1.SignOutRequest{}, resp: &samspelv1.SignOutResponse{}, allowed: signedIn},
 		{method: samspelv1.OrganizationService_ListOrganizations_FullMethodName, req: &samspelv1.ListOrganizationsRequest{}, resp: &samspelv1.ListOrganizationsResponse{}, allowed: signedIn},
@@ -132,6 +138,19 @@ func TestPolicyMatrix(t *testing.T) {
 		{method: samspelv1.PersonService_EndRoleAssignment_FullMethodName, req: &samspelv1.EndRoleAssignmentRequest{Id: staffRole, EndDate: "2026-11-20"}, resp: &samspelv1.EndRoleAssignmentResponse{}, allowed: onlyAdmin},
 		{method: samspelv1.InviteService_CreateInvite_FullMethodName, req: &samspelv1.CreateInviteRequest{Email: "ny@exempelstad.example", Role: samspelv1.Role_ROLE_STAFF, OrganizationId: 1}, resp: &samspelv1.CreateInviteResponse{}, allowed: onlyAdmin},
 		{method: samspelv1.AuditService_ListAuditEvents_FullMethodName, req: &samspelv1.ListAuditEventsRequest{}, resp: &samspelv1.ListAuditEventsResponse{}, allowed: onlyAdmin},
+
+		{method: samspelv1.AuthService_GetSignInOptions_FullMethodName, req: &samspelv1.GetSignInOptionsRequest{}, resp: &samspelv1.GetSignInOptionsResponse{}, public: true, publicCode: codes.OK},
+		{method: samspelv1.AuthService_BeginPasskeySignIn_FullMethodName, req: &samspelv1.BeginPasskeySignInRequest{}, resp: &samspelv1.BeginPasskeySignInResponse{}, public: true, publicCode: codes.OK},
+		{method: samspelv1.AuthService_FinishPasskeySignIn_FullMethodName, req: &samspelv1.FinishPasskeySignInRequest{CeremonyId: "swc_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", CredentialJson: "{}"}, resp: &samspelv1.FinishPasskeySignInResponse{}, public: true, publicCode: codes.Unauthenticated},
+		{method: samspelv1.AuthService_BeginOidcSignIn_FullMethodName, req: &samspelv1.BeginOidcSignInRequest{ProviderId: "nowhere"}, resp: &samspelv1.BeginOidcSignInResponse{}, public: true, publicCode: codes.InvalidArgument},
+		{method: samspelv1.PasskeyService_BeginPasskeyRegistration_FullMethodName, req: &samspelv1.BeginPasskeyRegistrationRequest{}, resp: &samspelv1.BeginPasskeyRegistrationResponse{}, allowed: signedIn},
+		{method: samspelv1.PasskeyService_FinishPasskeyRegistration_FullMethodName, req: &samspelv1.FinishPasskeyRegistrationRequest{CeremonyId: "swc_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", CredentialJson: "{}"}, resp: &samspelv1.FinishPasskeyRegistrationResponse{}, allowed: signedIn, okCode: codes.InvalidArgument},
+		{method: samspelv1.PasskeyService_ListPasskeys_FullMethodName, req: &samspelv1.ListPasskeysRequest{}, resp: &samspelv1.ListPasskeysResponse{}, allowed: signedIn},
+		{method: samspelv1.PasskeyService_RenamePasskey_FullMethodName, req: &samspelv1.RenamePasskeyRequest{Id: 999, Name: "Telefonen"}, resp: &samspelv1.RenamePasskeyResponse{}, allowed: signedIn, okCode: codes.NotFound},
+		{method: samspelv1.PasskeyService_DeletePasskey_FullMethodName, req: &samspelv1.DeletePasskeyRequest{Id: 999}, resp: &samspelv1.DeletePasskeyResponse{}, allowed: signedIn, okCode: codes.NotFound},
+		{method: samspelv1.SessionService_ListSessions_FullMethodName, req: &samspelv1.ListSessionsRequest{}, resp: &samspelv1.ListSessionsResponse{}, allowed: signedIn},
+		{method: samspelv1.SessionService_EndSession_FullMethodName, req: &samspelv1.EndSessionRequest{Id: 999999}, resp: &samspelv1.EndSessionResponse{}, allowed: signedIn, okCode: codes.NotFound},
+		{method: samspelv1.PersonService_DisablePerson_FullMethodName, req: &samspelv1.DisablePersonRequest{PersonId: toDisable}, resp: &samspelv1.DisablePersonResponse{}, allowed: onlyAdmin},
 	}
 	if len(rows) != len(methodsOf(t)) {
 		t.Fatalf("the matrix has %d rows for %d RPCs: add the new RPC", len(rows), len(methodsOf(t)))
@@ -147,13 +166,13 @@ func TestPolicyMatrix(t *testing.T) {
 			want := codes.PermissionDenied
 			switch {
 			case row.public:
-				want = codes.NotFound // an unknown invite, whoever asks
+				want = row.publicCode
 			case c.email == "":
 				want = codes.Unauthenticated
 			case row.refused[c.email] != codes.OK:
 				want = row.refused[c.email]
 			case contains(row.allowed, c.email):
-				want = codes.OK
+				want = row.okCode // OK unless the row says otherwise
 			case contains(row.hidden, c.email):
 				want = codes.NotFound
 			}
@@ -213,4 +232,19 @@ func liveStaffAssignment(t *testing.T, s *apptest.Server) int64 {
 		t.Fatalf("staff assignments: %v, %v", ras, err)
 	}
 	return ras[0].ID
+}
+
+// seedPersonToDisable adds a person who is none of the callers, so disabling them
+// leaves every caller's token working for the rest of the matrix.
+func seedPersonToDisable(t *testing.T, s *apptest.Server) int64 {
+	t.Helper()
+	var id int64
+	_, err := s.Store.SeedOnce(context.Background(), "a person to disable", func(b *store.Seeder) error {
+		id = b.Person(store.DemoPerson{Email: "avslutad@exempelstad.example", Name: "Avslutad Person"})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
 }

@@ -34,6 +34,21 @@ var policy = map[string]rule{
 	samspelv1.AuthService_SignOut_FullMethodName:      {signedIn: true},
 	samspelv1.AuthService_GetMe_FullMethodName:        {signedIn: true},
 
+	samspelv1.AuthService_GetSignInOptions_FullMethodName:    {public: true},
+	samspelv1.AuthService_BeginPasskeySignIn_FullMethodName:  {public: true},
+	samspelv1.AuthService_FinishPasskeySignIn_FullMethodName: {public: true},
+	samspelv1.AuthService_BeginOidcSignIn_FullMethodName:     {public: true},
+
+	samspelv1.PasskeyService_BeginPasskeyRegistration_FullMethodName:  {signedIn: true},
+	samspelv1.PasskeyService_FinishPasskeyRegistration_FullMethodName: {signedIn: true},
+	samspelv1.PasskeyService_ListPasskeys_FullMethodName:              {signedIn: true},
+	samspelv1.PasskeyService_RenamePasskey_FullMethodName:             {signedIn: true},
+	samspelv1.PasskeyService_DeletePasskey_FullMethodName:             {signedIn: true},
+
+	samspelv1.SessionService_ListSessions_FullMethodName: {signedIn: true},
+	samspelv1.SessionService_EndSession_FullMethodName:   {signedIn: true},
+	samspelv1.PersonService_DisablePerson_FullMethodName: {roles: adminOnly},
+
 	samspelv1.OrganizationService_ListOrganizations_FullMethodName:  {roles: everyone},
 	samspelv1.OrganizationService_GetOrganization_FullMethodName:    {roles: everyone},
 	samspelv1.OrganizationService_CreateOrganization_FullMethodName: {roles: adminOnly},

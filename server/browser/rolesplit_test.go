@@ -16,10 +16,10 @@ import (
 // The role split in the browser: the chair and the director each in their own browser
 // context on a phone, working on the same demo organisation.
 
-// click clicks the element sel, first scrolled to the middle of the screen: Click
+// tap clicks the element sel, first scrolled to the middle of the screen: Click
 // clicks at the element's position, and at the bottom edge the sticky bar of places
 // would take the click.
-func (p *Page) click(sel string) {
+func (p *Page) tap(sel string) {
 	p.t.Helper()
 	p.step("click "+sel,
 		chromedp.WaitVisible(chromedp.CSS(sel)),
@@ -27,7 +27,7 @@ func (p *Page) click(sel string) {
 		chromedp.Click(chromedp.CSS(sel)))
 }
 
-// clickSearch is click for an XPath expression.
+// clickSearch is tap for an XPath expression.
 func (p *Page) clickSearch(what, xpath string) {
 	p.t.Helper()
 	p.markStale()
@@ -60,7 +60,7 @@ func (p *Page) markStale() {
 func (p *Page) follow(sel, screen string) {
 	p.t.Helper()
 	p.markStale()
-	p.click(sel)
+	p.tap(sel)
 	p.step("wait for a new #"+screen, chromedp.WaitVisible(chromedp.CSS("#main > #"+screen+":not([data-stale])")))
 }
 
@@ -68,7 +68,7 @@ func (p *Page) follow(sel, screen string) {
 func (p *Page) submit(sel string) {
 	p.t.Helper()
 	p.markStale()
-	p.click(sel)
+	p.tap(sel)
 }
 
 // waitNotice waits for the notice that follows an action and returns its text.
@@ -133,7 +133,7 @@ func TestRoleSplitBetweenChairAndDirector(t *testing.T) {
 		if got := chair.text("#area-owner"); got != "Gråzonen (delat)" {
 			t.Fatalf("the area's owner before: %q", got)
 		}
-		chair.click("#area-owner-choice-2") // Direktören (hur)
+		chair.tap("#area-owner-choice-2") // Direktören (hur)
 		chair.typeInto("#area-reason", reason)
 		chair.submit("#area-form-submit")
 		if got := chair.waitNotice(); got != "Ändringen är sparad och gäller nu." {
@@ -317,7 +317,7 @@ func TestRoleSplitAccessibility(t *testing.T) {
 		}},
 		{"the agreements of the finished term", chair, func(p *Page) {
 			p.goTo("to-overenskommelser", "overenskommelser")
-			p.click(`nav.terms a`)
+			p.tap(`nav.terms a`)
 			p.waitText("the finished term", `//p[.="Mandatperiod 2022–2026"]`)
 		}},
 		{"the deviations", chair, func(p *Page) { p.goTo("to-avsteg", "avsteg") }},

@@ -123,7 +123,6 @@ func run(duration time.Duration, people int, every, think time.Duration) error {
 // load goes through the same authentication as the PWA's.
 func signIn(admin context.Context, conn *grpc.ClientConn, n int) ([]string, error) {
 	invites := samspelv1.NewInviteServiceClient(conn)
-	auth := samspelv1.NewAuthServiceClient(conn)
 	roles := []samspelv1.Role{samspelv1.Role_ROLE_STAFF, samspelv1.Role_ROLE_MAJORITY, samspelv1.Role_ROLE_OPPOSITION}
 	var cookies []string
 	for i := range n {
@@ -139,8 +138,16 @@ func signIn(admin context.Context, conn *grpc.ClientConn, n int) ([]string, erro
 			return nil, fmt.Errorf("invite: %w", err)
 		}
 		token := inv.Url[strings.Index(inv.Url, "#invite=")+len("#invite="):]
+		// Sign-in is rate-limited per client address, as it should be; each simulated
+		// phone gets an address of its own in 127.0.0.0/8, as real phones would have.
+		phone, err := dialFrom(conn.Target(), fmt.Sprintf("127.0.%d.%d", 1+i/250, 1+i%250))
+		if err != nil {
+			return nil, err
+		}
 		var header metadata.MD
-		if _, err := auth.RedeemInvite(context.Background(), &samspelv1.RedeemInviteRequest{Token: token, DisplayName: fmt.Sprintf("Soak %03d", i)}, grpc.Header(&header)); err != nil {
+		_, err = samspelv1.NewAuthServiceClient(phone).RedeemInvite(context.Background(), &samspelv1.RedeemInviteRequest{Token: token, DisplayName: fmt.Sprintf("Soak %03d", i)}, grpc.Header(&header))
+		phone.Close()
+		if err != nil {
 			return nil, fmt.Errorf("redeem: %w", err)
 		}
 		cookie := strings.SplitN(strings.Join(header.Get("set-cookie"), ""), ";", 2)[0]
@@ -266,4 +273,13 @@ func waitHealthy(addr string) error {
 		time.Sleep(50 * time.Millisecond)
 	}
 	return fmt.Errorf("server on %s did not become healthy", addr)
+}
+
+// dialFrom connects to target from a given loopback source address.
+func dialFrom(target, local string) (*grpc.ClientConn, error) {
+	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(local)}}
+	return grpc.NewClient(target, grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithContextDialer(func(ctx context.Context, addr string) (net.Conn, error) {
+			return d.DialContext(ctx, "tcp", addr)
+		}))
 }
