@@ -57,7 +57,7 @@ func run() error {
 
 	out := map[string][]byte{} // file name in dist -> contents
 
-	js, css, err := bundleApp(root, out)
+	js, css, chunks, err := bundleApp(root, out)
 	if err != nil {
 		return err
 	}
@@ -88,6 +88,10 @@ func run() error {
 	for _, ic := range icons {
 		shell = append(shell, "/"+ic.name)
 	}
+	// Every chunk too, loaded at once or on first use, so each screen starts offline.
+	for _, c := range chunks.all {
+		shell = append(shell, "/"+c)
+	}
 	sw, err := bundleServiceWorker(root, shell, shellVersion(out))
 	if err != nil {
 		return err
@@ -97,17 +101,27 @@ func run() error {
 	if err := writeDist(filepath.Join(root, distDir), out); err != nil {
 		return err
 	}
-	return reportSizes(out, []string{"index.html", js, css, "manifest.webmanifest"})
+	return reportSizes(out, append([]string{"index.html", js, css, "manifest.webmanifest"}, chunks.static...))
+}
+
+// chunkSet names the JS chunks besides the entry: those the entry imports statically
+// (part of the first load) and all of them (screens loaded on first use included).
+type chunkSet struct {
+	static, all []string
 }
 
 // bundleApp builds main.ts and app.css into content-hashed files, adds them to out and
-// returns their names.
-func bundleApp(root string, out map[string][]byte) (js, css string, err error) {
+// returns their names. Code behind a dynamic import() goes into chunks of its own, so
+// a feature's screens and generated clients stay out of the first load.
+func bundleApp(root string, out map[string][]byte) (js, css string, chunks chunkSet, err error) {
 	res := api.Build(api.BuildOptions{
 		AbsWorkingDir:     root,
 		EntryPoints:       []string{srcDir + "/main.ts", srcDir + "/app.css"},
 		Outdir:            distDir,
 		EntryNames:        "assets/[name]-[hash]",
+		ChunkNames:        "assets/chunk-[hash]",
+		Splitting:         true,
+		Metafile:          true,
 		Bundle:            true,
 		Format:            api.FormatESModule,
 		Platform:          api.PlatformBrowser,
@@ -121,26 +135,63 @@ func bundleApp(root string, out map[string][]byte) (js, css string, err error) {
 		Write:             false,
 	})
 	if len(res.Errors) > 0 {
-		return "", "", fmt.Errorf("esbuild: %d error(s) in the app bundle", len(res.Errors))
+		return "", "", chunks, fmt.Errorf("esbuild: %d error(s) in the app bundle", len(res.Errors))
 	}
 	for _, f := range res.OutputFiles {
 		name, err := filepath.Rel(filepath.Join(root, distDir), f.Path)
 		if err != nil {
-			return "", "", err
+			return "", "", chunks, err
 		}
 		name = filepath.ToSlash(name)
 		out[name] = f.Contents
-		switch filepath.Ext(name) {
-		case ".js":
-			js = name
-		case ".css":
+		switch {
+		case filepath.Ext(name) == ".css":
 			css = name
+		case strings.HasPrefix(name, "assets/main-") && filepath.Ext(name) == ".js":
+			js = name
+		case filepath.Ext(name) == ".js":
+			chunks.all = append(chunks.all, name)
 		}
 	}
 	if js == "" || css == "" {
-		return "", "", errors.New("esbuild wrote no JS or no CSS")
+		return "", "", chunks, errors.New("esbuild wrote no JS or no CSS")
 	}
-	return js, css, nil
+	sort.Strings(chunks.all)
+	chunks.static, err = staticImports(res.Metafile, distDir+"/"+js)
+	return js, css, chunks, err
+}
+
+// staticImports lists the chunks that entry imports with import statements, directly
+// or through other chunks: the browser fetches them before the app can start.
+func staticImports(metafile, entry string) ([]string, error) {
+	var meta struct {
+		Outputs map[string]struct {
+			Imports []struct {
+				Path string `json:"path"`
+				Kind string `json:"kind"`
+			} `json:"imports"`
+		} `json:"outputs"`
+	}
+	if err := json.Unmarshal([]byte(metafile), &meta); err != nil {
+		return nil, fmt.Errorf("esbuild metafile: %w", err)
+	}
+	seen := map[string]bool{}
+	var walk func(string)
+	walk = func(path string) {
+		for _, imp := range meta.Outputs[path].Imports {
+			if imp.Kind == "import-statement" && !seen[imp.Path] {
+				seen[imp.Path] = true
+				walk(imp.Path)
+			}
+		}
+	}
+	walk(entry)
+	var out []string
+	for path := range seen {
+		out = append(out, strings.TrimPrefix(path, distDir+"/"))
+	}
+	sort.Strings(out)
+	return out, nil
 }
 
 // renderIndex fills src/index.html with the hashed bundle names.

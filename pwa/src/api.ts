@@ -6,10 +6,11 @@
 import { Code, ConnectError, createClient } from "@connectrpc/connect";
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
 import { AuthService } from "./gen/samspel/v1/auth_service_pb";
-import { NoteService } from "./gen/samspel/v1/note_service_pb";
-import { PersonService } from "./gen/samspel/v1/person_service_pb";
+import { PasskeyService } from "./gen/samspel/v1/passkey_service_pb";
+import { SessionService } from "./gen/samspel/v1/session_service_pb";
 
-const transport = createGrpcWebTransport({
+/** transport is the one grpc-web connection every service client uses. */
+export const transport = createGrpcWebTransport({
   baseUrl: location.origin,
   // A call that hangs on a bad mobile connection must end, so the app can say it is
   // offline instead of waiting forever.
@@ -19,11 +20,11 @@ const transport = createGrpcWebTransport({
 /** auth is the AuthService client. */
 export const auth = createClient(AuthService, transport);
 
-/** notes is the NoteService client (quick notes). */
-export const notes = createClient(NoteService, transport);
+/** passkeys is the PasskeyService client. */
+export const passkeys = createClient(PasskeyService, transport);
 
-/** people is the PersonService client. */
-export const people = createClient(PersonService, transport);
+/** sessions is the SessionService client. */
+export const sessions = createClient(SessionService, transport);
 
 export { Code };
 

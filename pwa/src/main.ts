@@ -2,8 +2,9 @@
 // available offline.
 
 import { start } from "./app";
-// Features register their places, screens and Idag sections when imported.
-import "./notes";
+// Features register their places, routes and Idag blocks before the app starts.
+import "./samspel/register";
+import "./notes/register";
 
 start();
 

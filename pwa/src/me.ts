@@ -13,8 +13,7 @@ export interface RoleView {
 /** MembershipView is a person's place in one organisation's current term. */
 export interface MembershipView {
   organization: string;
-  organizationId?: string; // decimal; missing in copies saved by older versions
-
+  organizationId?: string; // the id as a decimal string (JSON has no bigint); missing in copies saved before it was kept
   termStart: string; // YYYY-MM-DD, or empty when the server sent no term
   termEnd: string;
   roles: RoleView[];
@@ -22,7 +21,7 @@ export interface MembershipView {
 
 /** MeView is the signed-in person, in plain JSON (the proto has bigints). */
 export interface MeView {
-  id?: string; // the person's id, decimal; missing in copies saved by older versions
+  id: string; // the person's id, as a string (the proto's is a bigint)
   name: string;
   admin: boolean;
   memberships: MembershipView[];
@@ -83,6 +82,7 @@ function isMeView(v: unknown): v is MeView {
   if (typeof v !== "object" || v === null) return false;
   const o = v as Record<string, unknown>;
   return (
+    typeof o["id"] === "string" &&
     typeof o["name"] === "string" &&
     typeof o["admin"] === "boolean" &&
     Array.isArray(o["memberships"]) &&

@@ -107,6 +107,28 @@ export function renderNav(me: MeView | null, current: string | null): void {
   );
 }
 
+/** IdagSection is a feature's block on Idag: what needs the person now. render returns
+ * a container at once; the feature may fill it in later, when its data has come. */
+export interface IdagSection {
+  id: string;
+  order: number; // top to bottom; a block that must lead in crisis takes a low number
+  visible: (me: MeView) => boolean;
+  render: (me: MeView) => Node;
+}
+
+const idagSections: IdagSection[] = [];
+
+/** registerIdagSection adds a block to Idag. */
+export function registerIdagSection(s: IdagSection): void {
+  idagSections.push(s);
+  idagSections.sort((a, b) => a.order - b.order);
+}
+
+/** renderIdagSections draws the blocks of Idag for this person, in order. */
+export function renderIdagSections(me: MeView): Node[] {
+  return idagSections.filter((s) => s.visible(me)).map((s) => s.render(me));
+}
+
 type Listener = (focus: boolean) => void;
 let onChange: Listener = () => {};
 
@@ -132,26 +154,4 @@ export function navigate(path: string, opts: { replace?: boolean } = {}): void {
   if (opts.replace) history.replaceState(null, "", path);
   else if (path !== location.pathname + location.search) history.pushState(null, "", path);
   onChange(true);
-}
-
-/** SignOutHook runs after the server ended the session, with the person who left, so a
- * feature can forget what it keeps on the phone. */
-export type SignOutHook = (me: MeView) => void | Promise<void>;
-
-const signOutHooks: SignOutHook[] = [];
-
-/** registerSignOutHook adds a hook that runs after every sign-out. */
-export function registerSignOutHook(fn: SignOutHook): void {
-  signOutHooks.push(fn);
-}
-
-/** runSignOutHooks is called by the shell once a sign-out succeeded. */
-export function runSignOutHooks(me: MeView): void {
-  for (const fn of signOutHooks) {
-    try {
-      void Promise.resolve(fn(me)).catch(() => {});
-    } catch {
-      // A feature that fails to clean up must not stop the sign-out.
-    }
-  }
 }

@@ -107,12 +107,12 @@ func TestFiveHundredWaitingNotesReachTheServerQuickly(t *testing.T) {
 	p.openNotes()
 	p.setOffline(true)
 	const n = 500
-	// The outbox as the capture screen fills it, written straight into IndexedDB: typing
-	// 500 notes would test the typing.
+	// The outbox (pwa/src/notes/outbox.ts) as the capture screen fills it, written straight
+	// into IndexedDB: typing 500 notes would test the typing.
 	eval[bool](p, `(async () => {
 		const me = JSON.parse(localStorage.getItem("`+meKey+`"));
-		const db = await new Promise((ok, fail) => { const r = indexedDB.open("samspel-notes-" + me.id, 1); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-		const tx = db.transaction("outbox", "readwrite");
+		const db = await new Promise((ok, fail) => { const r = indexedDB.open("samspel-outbox", 1); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+		const tx = db.transaction("quick_notes", "readwrite");
 		const now = Date.now();
 		for (let i = 0; i < `+fmt.Sprint(n)+`; i++) {
 			const ms = now - 600000 + i;
@@ -121,9 +121,10 @@ func TestFiveHundredWaitingNotesReachTheServerQuickly(t *testing.T) {
 			b[6] = 0x70 | (b[6] & 15); b[8] = 0x80 | (b[8] & 63);
 			const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
 			const id = h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
-			tx.objectStore("outbox").put({ id, body: "Utan nät " + i, withText: "", tag: "", raise: false, createTime: ms });
+			tx.objectStore("quick_notes").put({ id, personId: me.id, body: "Utan nät " + i, withText: "", tag: "", raise: false, createTime: ms });
 		}
-		await new Promise((ok) => { tx.oncomplete = ok; });
+		await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
+		db.close();
 		return true;
 	})()`)
 	p.step("reload offline", chromedp.Reload())

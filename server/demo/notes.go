@@ -142,14 +142,6 @@ func sortByTime(notes []store.SeedQuickNote) {
 	})
 }
 
-var stockholm = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Stockholm")
-	if err != nil {
-		return time.FixedZone("CET", 3600)
-	}
-	return loc
-}()
-
 type topic struct{ name, tag string }
 
 var topics = []topic{

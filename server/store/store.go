@@ -110,6 +110,26 @@ func (s *Store) Close() error {
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
+// SchemaVersion is the number of the newest migration this binary applies.
+func (s *Store) SchemaVersion() int {
+	migs, _ := migrations() // validated by Open
+	return len(migs)
+}
+
+// RowCounts counts the rows of the named tables, for upgrade tests and exports.
+func (s *Store) RowCounts(ctx context.Context, tables []string) (map[string]int, error) {
+	out := map[string]int{}
+	for _, t := range tables {
+		var n int
+		// Table names come from the caller's own constant list, never from a request.
+		if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM "`+t+`"`).Scan(&n); err != nil {
+			return nil, fmt.Errorf("count %s: %w", t, err)
+		}
+		out[t] = n
+	}
+	return out, nil
+}
+
 // Pools returns the writer and the read pool by name, for pool metrics only.
 func (s *Store) Pools() map[string]*sql.DB {
 	return map[string]*sql.DB{"writer": s.w, "reader": s.r}

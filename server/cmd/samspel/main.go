@@ -21,6 +21,7 @@ import (
 	"github.com/samspel/samspel/server/app"
 	"github.com/samspel/samspel/server/auth"
 	samspelv1 "github.com/samspel/samspel/server/gen/samspel/v1"
+	"github.com/samspel/samspel/server/idp"
 	"github.com/samspel/samspel/server/store"
 )
 
@@ -28,6 +29,7 @@ const usage = `Samspel: the chair's and the director's shared tool.
 
 Usage:
   samspel [serve] [--listen 127.0.0.1:8080] [--data ./data] [--demo] [--public-url URL]
+                 [--oidc-config FILE | --oidc-issuer URL --oidc-client-id ID [--oidc-client-secret-file FILE] [--oidc-name NAME]]
   samspel token create --data DIR --user EMAIL [--ttl 720h]
   samspel token revoke --data DIR --token-id ID
   samspel invite --data DIR --email EMAIL --role ROLE [--org ID] [--party NAME] [--public-url URL]
@@ -81,8 +83,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	listen := fs.String("listen", "127.0.0.1:8080", "address to listen on")
 	data := fs.String("data", "./data", "directory holding samspel.db")
 	demoFlag := fs.Bool("demo", false, "seed the demo organisation on first start")
-	publicURL := fs.String("public-url", "", "URL people use to reach Samspel (default http://localhost:PORT)")
+	publicURL := fs.String("public-url", "", "URL people use to reach Samspel (default http://localhost:PORT); passkeys are bound to its host")
+	oidcFlags := addOIDCFlags(fs)
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	providers, err := oidcFlags.providers()
+	if err != nil {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
@@ -98,7 +105,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *publicURL == "" {
 		*publicURL = "http://localhost:" + portOf(ln.Addr())
 	}
-	a, err := app.New(ctx, app.Config{DataDir: *data, PublicURL: *publicURL, Demo: *demoFlag, Log: log})
+	a, err := app.New(ctx, app.Config{DataDir: *data, PublicURL: *publicURL, Demo: *demoFlag, Log: log, OIDC: providers})
 	if err != nil {
 		ln.Close()
 		return err
@@ -123,6 +130,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("samspel serving", "addr", ln.Addr().String(), "url", *publicURL, "data", *data)
+	for _, p := range providers {
+		// The provider as configured, secret redacted by its type.
+		log.Info("oidc provider", "id", p.ID, "issuer", p.Issuer, "client_id", p.ClientID, "client_secret", p.ClientSecret,
+			"redirect_uri", strings.TrimRight(*publicURL, "/")+idp.CallbackPath)
+	}
 	select {
 	case err := <-errc:
 		a.Close()

@@ -2,9 +2,9 @@
 // typing, and a name that matches someone is sent as that person. Kept on the phone so
 // the suggestions work offline too.
 
-import { people as api } from "./api";
-import { Role } from "./gen/samspel/v1/role_pb";
-import type { MeView } from "./me";
+import { Role } from "../gen/samspel/v1/role_pb";
+import type { MeView } from "../me";
+import { people as api } from "./client";
 
 /** Known is someone in Samspel the note can be about. */
 export interface Known {
@@ -20,17 +20,18 @@ function organizationOf(me: MeView): string {
   return m?.organizationId ?? "";
 }
 
-/** known returns the saved list of people, and asks the server for a fresh one. */
-export function known(me: MeView, fresh: (list: Known[]) => void): Known[] {
+/** known calls show with the saved list of people at once, and again with a fresh one
+ * from the server when it comes. */
+export function known(me: MeView, show: (list: Known[]) => void): void {
   const org = organizationOf(me);
-  if (!org) return [];
-  void refresh(me, org).then((list) => list && fresh(list));
+  if (!org) return;
   try {
     const v: unknown = JSON.parse(localStorage.getItem(key(org)) ?? "[]");
-    return Array.isArray(v) ? v.filter((k): k is Known => typeof k?.id === "string" && typeof k?.name === "string") : [];
+    if (Array.isArray(v)) show(v.filter((k): k is Known => typeof k?.id === "string" && typeof k?.name === "string"));
   } catch {
-    return [];
+    // Nothing saved that can be read: wait for the server.
   }
+  void refresh(me, org).then((list) => list && show(list));
 }
 
 async function refresh(me: MeView, org: string): Promise<Known[] | null> {
@@ -42,10 +43,4 @@ async function refresh(me: MeView, org: string): Promise<Known[] | null> {
   } catch {
     return null; // offline: the saved list will do
   }
-}
-
-/** match finds the person a typed name means, ignoring case. */
-export function match(list: Known[], typed: string): Known | undefined {
-  const t = typed.trim().toLocaleLowerCase("sv");
-  return t ? list.find((k) => k.name.toLocaleLowerCase("sv") === t) : undefined;
 }

@@ -1,12 +1,14 @@
 // How a quick note looks in a list, and the words for when it was written and who can
 // see it. Shared by the list, the inbox, search and the note itself.
 
-import { Code, codeOf, unreachable } from "./api";
-import { shortDate } from "./format";
-import { Role } from "./gen/samspel/v1/role_pb";
-import type { Note, Waiting } from "./notes-db";
-import { h, type Child } from "./render";
-import type { Problem } from "./ui";
+import { Code, codeOf, unreachable } from "../api";
+import { shortDate } from "../format";
+import { Role } from "../gen/samspel/v1/role_pb";
+import { h, type Child } from "../render";
+import type { Problem } from "../ui";
+import type { Note } from "./cache";
+import { takeFlash } from "./capture";
+import type { Waiting } from "./outbox";
 
 /** Item is a note as a screen shows it: the server's copy, or one waiting in the outbox. */
 export interface Item {
@@ -134,16 +136,8 @@ export function problemFor(err: unknown, what: string, failedPrecondition?: stri
   return { title, message: "Något gick fel. Försök igen om en stund." };
 }
 
-let flash = "";
-
-/** setFlash keeps a sentence for the next screen to show, e.g. "Sparad." after saving. */
-export function setFlash(text: string): void {
-  flash = text;
-}
-
-/** takeFlash returns the kept sentence as a status message, once. */
-export function takeFlash(): Child {
-  const f = flash;
-  flash = "";
+/** flashMessage is the sentence kept for this screen, as a status message, once. */
+export function flashMessage(): Child {
+  const f = takeFlash();
   return f ? h("p", { id: "flash", class: "flash", role: "status" }, f) : null;
 }

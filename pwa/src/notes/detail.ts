@@ -3,20 +3,23 @@
 // Changes go to the server at once with the revision they were made from; a note changed
 // on another device meanwhile is shown again as it is now, with the person's own text kept.
 
-import { notes as api } from "./api";
-import type { QuickNote } from "./gen/samspel/v1/note_service_pb";
-import { Role } from "./gen/samspel/v1/role_pb";
-import * as store from "./notes-db";
-import { sync } from "./notes-sync";
-import { otherRole, problemFor, roleWord, setFlash, statusWords, takeFlash, when, whoSees, type Item } from "./notes-view";
-import { h, mount, type Child } from "./render";
-import { navigate, type RouteContext } from "./router";
-import { showScreen, type Problem } from "./ui";
+import type { QuickNote } from "../gen/samspel/v1/note_service_pb";
+import { Role } from "../gen/samspel/v1/role_pb";
+import { h, mount, type Child } from "../render";
+import { navigate, type RouteContext } from "../router";
+import { showScreen, type Problem } from "../ui";
+import * as cache from "./cache";
+import { setFlash } from "./capture";
+import { notes as api } from "./client";
+import { removeWaiting, waitingOf } from "./outbox";
+import { store, sync } from "./sync";
+import { flashMessage, otherRole, problemFor, roleWord, statusWords, when, whoSees, type Item } from "./view";
 
 type Mode = { kind: "view" } | { kind: "edit"; text: string } | { kind: "share"; to: string } | { kind: "discard" };
 
 /** showNote shows note id. problem and unsaved come back from a change that failed. */
-export async function showNote(ctx: RouteContext, person: string, id: string, problem?: Problem, unsaved?: string): Promise<void> {
+export async function showNote(ctx: RouteContext, id: string, problem?: Problem, unsaved?: string): Promise<void> {
+  const person = ctx.me.id;
   const item = await find(person, id);
   if (!item) {
     showScreen("anteckning", "Anteckningen finns inte", [
@@ -26,7 +29,7 @@ export async function showNote(ctx: RouteContext, person: string, id: string, pr
     return;
   }
   const region = h("div", { id: "note-region" });
-  const flash = takeFlash();
+  const flash = flashMessage();
   const draw = (mode: Mode, focusId?: string) => {
     mount(region, body(item, mode, unsaved), actions(ctx, person, item, mode, draw));
     if (focusId) document.getElementById(focusId)?.focus();
@@ -38,14 +41,14 @@ export async function showNote(ctx: RouteContext, person: string, id: string, pr
 /** find looks for the note on the phone first, then asks the server (a note shared a
  * moment ago that the phone has not pulled yet). */
 async function find(person: string, id: string): Promise<Item | null> {
-  const { waiting, notes } = await store.load(person);
+  const [waiting, notes] = await Promise.all([waitingOf(person), cache.notes(person)]);
   const w = waiting.find((x) => x.id === id);
   if (w) return { id, body: w.body, createTime: w.createTime, waiting: w };
   let n = notes.find((x) => x.id === id);
   if (!n) {
     try {
       const res = await api.getQuickNote({ id });
-      if (res.quickNote) n = store.noteOf(res.quickNote);
+      if (res.quickNote) n = cache.noteOf(res.quickNote);
     } catch {
       return null;
     }
@@ -84,16 +87,14 @@ function body(i: Item, mode: Mode, unsaved?: string): Child {
 
 function actions(ctx: RouteContext, person: string, i: Item, mode: Mode, draw: (m: Mode, focusId?: string) => void): Child {
   const n = i.note;
-  const again = (p?: Problem, unsaved?: string) => void showNote({ ...ctx, focus: true }, person, i.id, p, unsaved);
+  const again = (p?: Problem, unsaved?: string) => void showNote({ ...ctx, focus: true }, i.id, p, unsaved).catch(() => {});
   const button = (id: string, label: string, onclick: () => void, primary = false) =>
     h("button", { type: "button", id, class: primary ? "button" : "button secondary", onclick }, label);
 
   /** change sends a change, stores the answer and shows the note again. */
   const change = async (what: string, call: () => Promise<QuickNote | undefined>, done: string, refused?: string, unsaved?: string) => {
     try {
-      const q = await call();
-      if (q?.deleteTime) await store.apply(person, [], [q.id]);
-      else if (q) await store.apply(person, [store.noteOf(q)], []);
+      await store(person, await call());
       setFlash(done);
       again();
     } catch (err) {
@@ -104,7 +105,7 @@ function actions(ctx: RouteContext, person: string, i: Item, mode: Mode, draw: (
 
   if (i.waiting) {
     if (mode.kind === "discard") return confirmDiscard(draw, async () => {
-      await store.removeWaiting(person, i.id);
+      await removeWaiting(i.id);
       setFlash("Anteckningen är slängd.");
       navigate("/anteckningar");
     });
@@ -173,8 +174,7 @@ function actions(ctx: RouteContext, person: string, i: Item, mode: Mode, draw: (
         change(
           "slänga anteckningen",
           async () => {
-            await api.deleteQuickNote({ id: n.id, revision: rev });
-            await store.apply(person, [], [n.id]);
+            await store(person, (await api.deleteQuickNote({ id: n.id, revision: rev })).quickNote);
             setFlash("Anteckningen är slängd.");
             navigate("/anteckningar");
             return undefined;
