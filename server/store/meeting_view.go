@@ -16,7 +16,7 @@ type MeetingView struct {
 	Participants      []Person
 	AgendaItems       []AgendaItem // put on this meeting
 	CarriedItems      []AgendaItem // from earlier meetings, still open at this one
-	FollowUpActions   []ActionItem // from earlier meetings, still open at this one
+	FollowUpActions   []ActionItem // from earlier meetings: open, or closed since the meeting before
 	PreviousMeeting   *Meeting     // the previous held meeting of the series
 	PreviousDecisions []Decision
 	Notes             []MeetingNote // on this meeting, and earlier ones on carried items
@@ -100,14 +100,17 @@ func (s *Store) MeetingView(ctx context.Context, viewer Viewer, id int64) (Meeti
 }
 
 // followUpActions returns the action items agreed at earlier meetings of m's series that
-// were still open at m: open now, or closed on m's day or later.
+// are open, or were closed since the meeting before m (on its day or later), so the
+// follow-up shows both what is still to do and what got done since last time.
 func followUpActions(ctx context.Context, q querier, m Meeting, today string) ([]ActionItem, error) {
 	return query(ctx, q, scanAction(today), `
 		SELECT `+actionColumns+` FROM `+actionFrom+`
 		WHERE a.series_id = @series AND a.status = 1 AND (am.date, am.start_time, am.id) < (@date, @time, @id)
 		UNION ALL
 		SELECT `+actionColumns+` FROM `+actionFrom+`
-		WHERE a.series_id = @series AND a.status <> 1 AND a.closed_date >= @date AND (am.date, am.start_time, am.id) < (@date, @time, @id)
+		WHERE a.series_id = @series AND a.status <> 1 AND (am.date, am.start_time, am.id) < (@date, @time, @id)
+		  AND a.closed_date >= (SELECT max(p.date) FROM meetings p
+		                        WHERE p.series_id = @series AND (p.date, p.start_time, p.id) < (@date, @time, @id))
 		ORDER BY 10, 1`, meetingArgs(m)...)
 }
 

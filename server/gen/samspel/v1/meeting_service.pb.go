@@ -1880,7 +1880,7 @@ type GetMeetingResponse struct {
 	AgendaItems []*AgendaItem `protobuf:"bytes,3,rep,name=agenda_items,json=agendaItems,proto3" json:"agenda_items,omitempty"`
 	// Follow-up (uppföljning): items from earlier meetings of the series that were still open at this meeting.
 	CarriedOverItems []*AgendaItem `protobuf:"bytes,4,rep,name=carried_over_items,json=carriedOverItems,proto3" json:"carried_over_items,omitempty"`
-	// Follow-up (uppföljning): action items from earlier meetings of the series that were still open at this meeting.
+	// Follow-up (uppföljning): action items from earlier meetings of the series that are open, or were closed since the meeting before this one.
 	FollowUpActionItems []*ActionItem `protobuf:"bytes,5,rep,name=follow_up_action_items,json=followUpActionItems,proto3" json:"follow_up_action_items,omitempty"`
 	// The decisions of the previous held meeting of the series, to recall what was agreed.
 	PreviousDecisions []*Decision `protobuf:"bytes,6,rep,name=previous_decisions,json=previousDecisions,proto3" json:"previous_decisions,omitempty"`

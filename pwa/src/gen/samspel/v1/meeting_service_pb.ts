@@ -1066,7 +1066,7 @@ export type GetMeetingResponse = Message<"samspel.v1.GetMeetingResponse"> & {
   carriedOverItems: AgendaItem[];
 
   /**
-   * Follow-up (uppföljning): action items from earlier meetings of the series that were still open at this meeting.
+   * Follow-up (uppföljning): action items from earlier meetings of the series that are open, or were closed since the meeting before this one.
    *
    * @generated from field: repeated samspel.v1.ActionItem follow_up_action_items = 5;
    */
