@@ -25,6 +25,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -57,11 +58,12 @@ func run() error {
 
 	out := map[string][]byte{} // file name in dist -> contents
 
-	js, css, err := bundleApp(root, out)
+	b, err := bundleApp(root, out)
 	if err != nil {
 		return err
 	}
-	html, err := renderIndex(js, css)
+	js, css := b.js, b.css
+	html, err := renderIndex(js, css, b.preload)
 	if err != nil {
 		return err
 	}
@@ -88,6 +90,11 @@ func run() error {
 	for _, ic := range icons {
 		shell = append(shell, "/"+ic.name)
 	}
+	// Screens loaded later (dynamic import) are part of the shell too: they must open
+	// offline like the rest.
+	for _, c := range b.chunks {
+		shell = append(shell, "/"+c)
+	}
 	sw, err := bundleServiceWorker(root, shell, shellVersion(out))
 	if err != nil {
 		return err
@@ -97,12 +104,23 @@ func run() error {
 	if err := writeDist(filepath.Join(root, distDir), out); err != nil {
 		return err
 	}
-	return reportSizes(out, []string{"index.html", js, css, "manifest.webmanifest"})
+	return reportSizes(out, append([]string{"index.html", js, css, "manifest.webmanifest"}, b.preload...))
+}
+
+// bundle names the files of the app bundle in dist.
+type bundle struct {
+	js, css string
+	// preload are the chunks main.js imports statically: part of the first load, so
+	// index.html preloads them (no waterfall) and the budget counts them.
+	preload []string
+	// chunks are all other JavaScript files: shared code and screens imported on demand.
+	chunks []string
 }
 
 // bundleApp builds main.ts and app.css into content-hashed files, adds them to out and
-// returns their names.
-func bundleApp(root string, out map[string][]byte) (js, css string, err error) {
+// returns their names. Code splitting is on: a feature's screens can be a dynamic
+// import(), loaded when first opened, so the first load stays within budget.
+func bundleApp(root string, out map[string][]byte) (bundle, error) {
 	res := api.Build(api.BuildOptions{
 		AbsWorkingDir:     root,
 		EntryPoints:       []string{srcDir + "/main.ts", srcDir + "/app.css"},
@@ -117,44 +135,89 @@ func bundleApp(root string, out map[string][]byte) (js, css string, err error) {
 		MinifySyntax:      true,
 		Charset:           api.CharsetUTF8,
 		TreeShaking:       api.TreeShakingTrue,
+		Splitting:         true,
+		ChunkNames:        "assets/[name]-[hash]",
+		Metafile:          true,
 		LogLevel:          api.LogLevelWarning,
 		Write:             false,
 	})
 	if len(res.Errors) > 0 {
-		return "", "", fmt.Errorf("esbuild: %d error(s) in the app bundle", len(res.Errors))
+		return bundle{}, fmt.Errorf("esbuild: %d error(s) in the app bundle", len(res.Errors))
 	}
+	var meta struct {
+		Outputs map[string]struct {
+			EntryPoint string `json:"entryPoint"`
+			Imports    []struct {
+				Path string `json:"path"`
+				Kind string `json:"kind"`
+			} `json:"imports"`
+		} `json:"outputs"`
+	}
+	if err := json.Unmarshal([]byte(res.Metafile), &meta); err != nil {
+		return bundle{}, fmt.Errorf("esbuild metafile: %w", err)
+	}
+	distName := func(metaPath string) string { return strings.TrimPrefix(metaPath, distDir+"/") }
+	var b bundle
 	for _, f := range res.OutputFiles {
 		name, err := filepath.Rel(filepath.Join(root, distDir), f.Path)
 		if err != nil {
-			return "", "", err
+			return bundle{}, err
 		}
 		name = filepath.ToSlash(name)
 		out[name] = f.Contents
-		switch filepath.Ext(name) {
-		case ".js":
-			js = name
-		case ".css":
-			css = name
+		switch entry := meta.Outputs[distDir+"/"+name].EntryPoint; {
+		case entry == srcDir+"/main.ts":
+			b.js = name
+		case entry == srcDir+"/app.css":
+			b.css = name
+		case filepath.Ext(name) == ".js":
+			b.chunks = append(b.chunks, name)
 		}
 	}
-	if js == "" || css == "" {
-		return "", "", errors.New("esbuild wrote no JS or no CSS")
+	if b.js == "" || b.css == "" {
+		return bundle{}, errors.New("esbuild wrote no JS or no CSS")
 	}
-	return js, css, nil
+	// Walk main.js's static imports: they load with it, before the app starts.
+	seen := map[string]bool{}
+	var walk func(name string)
+	walk = func(name string) {
+		for _, imp := range meta.Outputs[distDir+"/"+name].Imports {
+			dep := distName(imp.Path)
+			if imp.Kind == "import-statement" && !seen[dep] {
+				seen[dep] = true
+				b.preload = append(b.preload, dep)
+				walk(dep)
+			}
+		}
+	}
+	walk(b.js)
+	sort.Strings(b.preload)
+	sort.Strings(b.chunks)
+	b.chunks = slices.DeleteFunc(b.chunks, func(c string) bool { return seen[c] })
+	b.chunks = append(b.chunks, b.preload...)
+	return b, nil
 }
 
 // renderIndex fills src/index.html with the hashed bundle names.
-func renderIndex(js, css string) ([]byte, error) {
+func renderIndex(js, css string, preload []string) ([]byte, error) {
 	tmpl, err := template.ParseFiles(filepath.Join(srcDir, "index.html"))
 	if err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
-	err = tmpl.Execute(&b, struct{ JS, CSS, ThemeLight, ThemeDark string }{
+	var pre []string
+	for _, p := range preload {
+		pre = append(pre, "/"+p)
+	}
+	err = tmpl.Execute(&b, struct {
+		JS, CSS, ThemeLight, ThemeDark string
+		Preload                        []string
+	}{
 		JS:         "/" + js,
 		CSS:        "/" + css,
 		ThemeLight: themeLight,
 		ThemeDark:  themeDark,
+		Preload:    pre,
 	})
 	return b.Bytes(), err
 }

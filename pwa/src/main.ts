@@ -2,6 +2,7 @@
 // available offline.
 
 import { start } from "./app";
+import "./meetings"; // Möten: its place in the bottom bar and its screens
 
 start();
 

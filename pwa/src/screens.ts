@@ -3,6 +3,7 @@
 
 import { isoDate, roleNames, shortDate, termName } from "./format";
 import type { MeView } from "./me";
+import { meetingsBlock } from "./meetings";
 import { h, type Child } from "./render";
 
 /** idag is the start screen: today's date and who you are. */
@@ -35,6 +36,8 @@ export function idag(me: MeView, today: Date, onSignOut: () => void): Child[] {
       { class: "actions" },
       h("button", { type: "button", id: "sign-out", class: "button secondary", onclick: onSignOut }, "Logga ut"),
     ),
+    // Last, because it fills in when the server answers: nothing above it moves then.
+    meetingsBlock(me),
   ];
 }
 
