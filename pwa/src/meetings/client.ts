@@ -3,6 +3,7 @@
 import { createClient } from "@connectrpc/connect";
 import { auth, transport } from "../api";
 import { PersonService } from "../gen/samspel/v1/person_service_pb";
+import { TermService } from "../gen/samspel/v1/term_service_pb";
 import { CalendarService } from "../gen/samspel/v1/calendar_service_pb";
 import { DecisionFollowUpService } from "../gen/samspel/v1/decision_follow_up_service_pb";
 import { MeetingService } from "../gen/samspel/v1/meeting_service_pb";
@@ -28,3 +29,4 @@ export function organizationId(): Promise<bigint> {
 }
 
 export const people = createClient(PersonService, transport);
+export const terms = createClient(TermService, transport);

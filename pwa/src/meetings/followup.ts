@@ -14,7 +14,8 @@ import type { MeView } from "../me";
 import { h, type Child } from "../render";
 import { navigate, type RouteContext } from "../router";
 import { showScreen, type Problem } from "../ui";
-import { followUp, organizationId, people } from "./client";
+import type { Term } from "../gen/samspel/v1/term_service_pb";
+import { followUp, organizationId, people, terms } from "./client";
 import { dayLabel } from "./format";
 import { button, failed, field, focusLater, form, idOf, problemFor, select, ticket, value, type Choice } from "./ui";
 
@@ -38,6 +39,8 @@ interface ListState {
   isCurrent: () => boolean;
   org: bigint;
   filter: string;
+  term: bigint; // zero: the current term
+  terms: Term[];
   summary: SummarizePoliticalDecisionsResponse;
   list: PoliticalDecision[];
   token: string;
@@ -47,21 +50,23 @@ interface ListState {
   me: MeView;
 }
 
-/** showDecisions draws /moten/beslut?visa=oppna|forsenade. */
+/** showDecisions draws /moten/beslut?visa=oppna|forsenade&period=TERM. */
 export async function showDecisions(ctx: RouteContext): Promise<void> {
   const isCurrent = ticket(location.pathname);
   const filter = ctx.query.get("visa") ?? "";
+  const term = /^[0-9]{1,18}$/.test(ctx.query.get("period") ?? "") ? BigInt(ctx.query.get("period") ?? "0") : 0n;
   try {
     const org = await organizationId();
-    const [summary, list, ppl] = await Promise.all([
-      followUp.summarizePoliticalDecisions({ organizationId: org }),
-      followUp.listPoliticalDecisions({ organizationId: org, openOnly: filter === "oppna", overdueOnly: filter === "forsenade", pageSize: 30 }),
+    const [summary, list, ppl, ts] = await Promise.all([
+      followUp.summarizePoliticalDecisions({ organizationId: org, termId: term }),
+      followUp.listPoliticalDecisions({ organizationId: org, termId: term, openOnly: filter === "oppna", overdueOnly: filter === "forsenade", pageSize: 30 }),
       people.listPeople({ organizationId: org, pageSize: 200 }),
+      terms.listTerms({ organizationId: org }),
     ]);
     if (!isCurrent()) return;
     const s: ListState = {
-      isCurrent, org, filter, summary, list: list.politicalDecisions, token: list.nextPageToken, people: ppl.people,
-      showForm: false, errors: {}, me: ctx.me,
+      isCurrent, org, filter, term, terms: ts.terms, summary, list: list.politicalDecisions, token: list.nextPageToken,
+      people: ppl.people, showForm: false, errors: {}, me: ctx.me,
     };
     drawList(s, ctx.focus);
   } catch (err) {
@@ -72,6 +77,13 @@ export async function showDecisions(ctx: RouteContext): Promise<void> {
 function drawList(s: ListState, focus: boolean, problem?: Problem): void {
   const sum = s.summary;
   const filters: [string, string][] = [["", "Alla"], ["oppna", "Öppna"], ["forsenade", "Försenade"]];
+  const link = (visa: string, period: bigint) => {
+    const q = new URLSearchParams();
+    if (visa) q.set("visa", visa);
+    if (period) q.set("period", period.toString());
+    return q.size ? `/moten/beslut?${q}` : "/moten/beslut";
+  };
+  const shownTerm = s.term || (s.terms.find((t) => t.current)?.id ?? 0n);
   showScreen(
     "beslut",
     "Uppföljning av beslut",
@@ -89,9 +101,18 @@ function drawList(s: ListState, focus: boolean, problem?: Problem): void {
         "nav",
         { class: "filters", "aria-label": "Visa" },
         h("ul", null, filters.map(([key, label]) =>
-          h("li", null, h("a", { href: key ? `/moten/beslut?visa=${key}` : "/moten/beslut", "aria-current": s.filter === key ? "page" : undefined }, label)),
+          h("li", null, h("a", { href: link(key, s.term), "aria-current": s.filter === key ? "page" : undefined }, label)),
         )),
       ),
+      s.terms.length > 1 &&
+        h(
+          "nav",
+          { class: "filters", "aria-label": "Mandatperiod" },
+          h("ul", null, s.terms.map((t) =>
+            h("li", null, h("a", { href: link(s.filter, t.current ? 0n : t.id), "aria-current": t.id === shownTerm ? "page" : undefined },
+              `Mandatperiod ${t.startDate.slice(0, 4)}–${t.endDate.slice(0, 4)}`)),
+          )),
+        ),
       s.list.length === 0
         ? h("p", null, "Inga beslut att visa.")
         : h("ul", { id: "beslut-list", class: "list" }, s.list.map((d) => decisionRow(d))),
@@ -124,7 +145,7 @@ function decisionRow(d: PoliticalDecision): HTMLElement {
 async function more(s: ListState): Promise<void> {
   try {
     const res = await followUp.listPoliticalDecisions({
-      organizationId: s.org, openOnly: s.filter === "oppna", overdueOnly: s.filter === "forsenade", pageSize: 30, pageToken: s.token,
+      organizationId: s.org, termId: s.term, openOnly: s.filter === "oppna", overdueOnly: s.filter === "forsenade", pageSize: 30, pageToken: s.token,
     });
     if (!s.isCurrent()) return;
     const first = res.politicalDecisions[0];
