@@ -13,6 +13,7 @@ import (
 
 	"github.com/samspel/samspel/pwa"
 	"github.com/samspel/samspel/server/api"
+	"github.com/samspel/samspel/server/calendar"
 	"github.com/samspel/samspel/server/demo"
 	"github.com/samspel/samspel/server/store"
 	"github.com/samspel/samspel/server/web"
@@ -58,7 +59,9 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		return nil, err
 	}
 	watchCtx, stop := context.WithCancel(context.Background())
-	a := &App{Store: st, GRPC: gs, Handler: web.NewHandler(gs.Server, pwa.FS(), st), stop: stop, done: make(chan struct{})}
+	// Calendar subscriptions are plain GETs (calendar apps speak no gRPC) in front of the rest.
+	handler := calendar.Mount(web.NewHandler(gs.Server, pwa.FS(), st), st, cfg.PublicURL, cfg.Log)
+	a := &App{Store: st, GRPC: gs, Handler: handler, stop: stop, done: make(chan struct{})}
 	go a.watchHealth(watchCtx)
 	return a, nil
 }
