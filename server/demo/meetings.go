@@ -283,7 +283,7 @@ func politicalDecisions(b *store.Seeder, rng *rand.Rand, d ids, today string) {
 				term, termEnd = d.current, CurrentEnd
 			}
 			year := body + date[:4] // paragraphs are numbered per body and year
-			n := 2 + rng.IntN(3)
+			n := 3 + rng.IntN(3)
 			if body == "KF" {
 				n = 1 + rng.IntN(3)
 			}
