@@ -7,6 +7,15 @@ import (
 
 // Conversions of meeting rows to their protos.
 
+// each converts every element of a list.
+func each[T, P any](convert func(T) P, xs []T) []P {
+	out := make([]P, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, convert(x))
+	}
+	return out
+}
+
 // personRef converts a referenced person, leaving an absent one (id zero) unset.
 func personRef(p store.Person) *samspelv1.Person {
 	if p.ID == 0 {
@@ -15,19 +24,11 @@ func personRef(p store.Person) *samspelv1.Person {
 	return personToProto(p)
 }
 
-func peopleToProto(ps []store.Person) []*samspelv1.Person {
-	out := make([]*samspelv1.Person, 0, len(ps))
-	for _, p := range ps {
-		out = append(out, personToProto(p))
-	}
-	return out
-}
-
 func seriesToProto(ms store.MeetingSeries) *samspelv1.MeetingSeries {
 	return &samspelv1.MeetingSeries{
 		Id: ms.ID, OrganizationId: ms.OrganizationID, TermId: ms.TermID, Kind: samspelv1.MeetingKind(ms.Kind),
 		Title: ms.Title, Place: ms.Place, Weekday: ms.Weekday, StartTime: ms.StartTime, DurationMinutes: ms.DurationMinutes,
-		IntervalWeeks: ms.IntervalWeeks, StartDate: ms.StartDate, EndDate: ms.EndDate, Participants: peopleToProto(ms.Participants),
+		IntervalWeeks: ms.IntervalWeeks, StartDate: ms.StartDate, EndDate: ms.EndDate, Participants: each(personToProto, ms.Participants),
 	}
 }
 
@@ -47,14 +48,6 @@ func meetingRef(m *store.Meeting) *samspelv1.Meeting {
 	return meetingToProto(*m)
 }
 
-func meetingsToProto(ms []store.Meeting) []*samspelv1.Meeting {
-	out := make([]*samspelv1.Meeting, 0, len(ms))
-	for _, m := range ms {
-		out = append(out, meetingToProto(m))
-	}
-	return out
-}
-
 func agendaItemToProto(a store.AgendaItem) *samspelv1.AgendaItem {
 	pb := &samspelv1.AgendaItem{
 		Id: a.ID, MeetingId: a.MeetingID, MeetingDate: a.MeetingDate, Title: a.Title, Description: a.Description,
@@ -67,66 +60,30 @@ func agendaItemToProto(a store.AgendaItem) *samspelv1.AgendaItem {
 	return pb
 }
 
-func agendaItemsToProto(as []store.AgendaItem) []*samspelv1.AgendaItem {
-	out := make([]*samspelv1.AgendaItem, 0, len(as))
-	for _, a := range as {
-		out = append(out, agendaItemToProto(a))
-	}
-	return out
-}
-
-func revisionsToProto(rs []store.Revision) []*samspelv1.Revision {
-	out := make([]*samspelv1.Revision, 0, len(rs))
-	for _, r := range rs {
-		out = append(out, &samspelv1.Revision{PreviousText: r.PreviousText, Reason: r.Reason, RevisedBy: personRef(r.RevisedBy), ReviseTime: timestamp(r.RevisedAt)})
-	}
-	return out
+func revisionToProto(r store.Revision) *samspelv1.Revision {
+	return &samspelv1.Revision{PreviousText: r.PreviousText, Reason: r.Reason, RevisedBy: personRef(r.RevisedBy), ReviseTime: timestamp(r.RevisedAt)}
 }
 
 func noteToProto(n store.MeetingNote) *samspelv1.MeetingNote {
 	return &samspelv1.MeetingNote{
 		Id: n.ID, MeetingId: n.MeetingID, MeetingDate: n.MeetingDate, AgendaItemId: n.AgendaItemID, Author: personRef(n.Author),
 		Body: n.Body, Private: n.Private, CreateTime: timestamp(n.CreatedAt), UpdateTime: timestamp(n.UpdatedAt),
-		Revisions: revisionsToProto(n.Revisions),
+		Revisions: each(revisionToProto, n.Revisions),
 	}
-}
-
-func notesToProto(ns []store.MeetingNote) []*samspelv1.MeetingNote {
-	out := make([]*samspelv1.MeetingNote, 0, len(ns))
-	for _, n := range ns {
-		out = append(out, noteToProto(n))
-	}
-	return out
 }
 
 func decisionToProto(d store.Decision) *samspelv1.Decision {
 	return &samspelv1.Decision{
 		Id: d.ID, MeetingId: d.MeetingID, MeetingDate: d.MeetingDate, AgendaItemId: d.AgendaItemID, Text: d.Text,
 		TakenBy: personRef(d.TakenBy), RecordedBy: personRef(d.RecordedBy), CreateTime: timestamp(d.CreatedAt),
-		Revisions: revisionsToProto(d.Revisions),
+		Revisions: each(revisionToProto, d.Revisions),
 	}
-}
-
-func decisionsToProto(ds []store.Decision) []*samspelv1.Decision {
-	out := make([]*samspelv1.Decision, 0, len(ds))
-	for _, d := range ds {
-		out = append(out, decisionToProto(d))
-	}
-	return out
 }
 
 func actionToProto(a store.ActionItem) *samspelv1.ActionItem {
 	return &samspelv1.ActionItem{
 		Id: a.ID, MeetingId: a.MeetingID, MeetingDate: a.MeetingDate, MeetingTitle: a.MeetingTitle, AgendaItemId: a.AgendaItemID,
 		Text: a.Text, Owner: personRef(a.Owner), DueDate: a.DueDate, Status: samspelv1.ActionItemStatus(a.Status),
-		Overdue: a.Overdue, CreateTime: timestamp(a.CreatedAt), Revisions: revisionsToProto(a.Revisions),
+		Overdue: a.Overdue, CreateTime: timestamp(a.CreatedAt), Revisions: each(revisionToProto, a.Revisions),
 	}
-}
-
-func actionsToProto(as []store.ActionItem) []*samspelv1.ActionItem {
-	out := make([]*samspelv1.ActionItem, 0, len(as))
-	for _, a := range as {
-		out = append(out, actionToProto(a))
-	}
-	return out
 }

@@ -76,7 +76,7 @@ func (s *meetingService) ListMeetings(ctx context.Context, req *samspelv1.ListMe
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
-	return &samspelv1.ListMeetingsResponse{Meetings: meetingsToProto(list), NextPageToken: next}, nil
+	return &samspelv1.ListMeetingsResponse{Meetings: each(meetingToProto, list), NextPageToken: next}, nil
 }
 
 func (s *meetingService) GetMeeting(ctx context.Context, req *samspelv1.GetMeetingRequest) (*samspelv1.GetMeetingResponse, error) {
@@ -86,15 +86,15 @@ func (s *meetingService) GetMeeting(ctx context.Context, req *samspelv1.GetMeeti
 	}
 	return &samspelv1.GetMeetingResponse{
 		Meeting:             meetingToProto(v.Meeting),
-		Participants:        peopleToProto(v.Participants),
-		AgendaItems:         agendaItemsToProto(v.AgendaItems),
-		CarriedOverItems:    agendaItemsToProto(v.CarriedItems),
-		FollowUpActionItems: actionsToProto(v.FollowUpActions),
-		PreviousDecisions:   decisionsToProto(v.PreviousDecisions),
+		Participants:        each(personToProto, v.Participants),
+		AgendaItems:         each(agendaItemToProto, v.AgendaItems),
+		CarriedOverItems:    each(agendaItemToProto, v.CarriedItems),
+		FollowUpActionItems: each(actionToProto, v.FollowUpActions),
+		PreviousDecisions:   each(decisionToProto, v.PreviousDecisions),
 		PreviousMeeting:     meetingRef(v.PreviousMeeting),
-		Notes:               notesToProto(v.Notes),
-		Decisions:           decisionsToProto(v.Decisions),
-		ActionItems:         actionsToProto(v.Actions),
+		Notes:               each(noteToProto, v.Notes),
+		Decisions:           each(decisionToProto, v.Decisions),
+		ActionItems:         each(actionToProto, v.Actions),
 		NextMeeting:         meetingRef(v.NextMeeting),
 	}, nil
 }
@@ -108,8 +108,8 @@ func (s *meetingService) GetMeetingOverview(ctx context.Context, req *samspelv1.
 		NextCheckIn:          meetingRef(o.NextCheckIn),
 		LastCheckIn:          meetingRef(o.LastCheckIn),
 		DaysSinceLastCheckIn: o.DaysSinceLastCheckIn,
-		MissedCheckIns:       meetingsToProto(o.MissedCheckIns),
-		OverdueActionItems:   actionsToProto(o.OverdueActions),
+		MissedCheckIns:       each(meetingToProto, o.MissedCheckIns),
+		OverdueActionItems:   each(actionToProto, o.OverdueActions),
 	}, nil
 }
 
@@ -280,7 +280,7 @@ func (s *meetingService) ListActionItems(ctx context.Context, req *samspelv1.Lis
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
-	return &samspelv1.ListActionItemsResponse{ActionItems: actionsToProto(list), NextPageToken: next}, nil
+	return &samspelv1.ListActionItemsResponse{ActionItems: each(actionToProto, list), NextPageToken: next}, nil
 }
 
 func (s *meetingService) SearchMeetings(ctx context.Context, req *samspelv1.SearchMeetingsRequest) (*samspelv1.SearchMeetingsResponse, error) {

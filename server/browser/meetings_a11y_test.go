@@ -100,19 +100,7 @@ func TestMeetingScreensAreAccessible(t *testing.T) {
 			p.setColorScheme("light")
 			sc.reach(p)
 			p.fullScreenshot("meetings-" + strings.ReplaceAll(sc.name, " ", "-"))
-			for _, scheme := range []string{"light", "dark"} {
-				t.Run("has no violations in "+scheme+" colours", func(t *testing.T) {
-					p := p.with(t)
-					p.setColorScheme(scheme)
-					violations, passes := p.axe()
-					if passes == 0 {
-						t.Fatalf("axe passed no rule at all: it did not check the page")
-					}
-					for _, v := range violations {
-						t.Errorf("axe %s (%s): %s\n\t%s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
-					}
-				})
-			}
+			checkAxe(t, p)
 			t.Run("fits a phone without scrolling sideways", func(t *testing.T) {
 				p := p.with(t)
 				if sw, w := eval[int](p, `document.documentElement.scrollWidth`), eval[int](p, `window.innerWidth`); sw > w {
@@ -211,4 +199,23 @@ func parseID(t *testing.T, s string) int64 {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// checkAxe runs axe-core's WCAG 2.1 A and AA rules on the page as it is, in light and in
+// dark colours, as two subtests of t, and allows no violation.
+func checkAxe(t *testing.T, p *Page) {
+	t.Helper()
+	for _, scheme := range []string{"light", "dark"} {
+		t.Run("has no violations in "+scheme+" colours", func(t *testing.T) {
+			p := p.with(t)
+			p.setColorScheme(scheme)
+			violations, passes := p.axe()
+			if passes == 0 {
+				t.Fatalf("axe passed no rule at all: it did not check the page")
+			}
+			for _, v := range violations {
+				t.Errorf("axe %s (%s): %s\n\t%s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
+			}
+		})
+	}
 }

@@ -61,14 +61,7 @@ func (s *Store) AddAgendaItem(ctx context.Context, actor Actor, n NewAgendaItem)
 		return AgendaItem{}, &InvalidError{Field: "source", Description: "needs both a kind and an id, or neither"}
 	}
 	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		m, err := meetingForWrite(ctx, tx, actor, n.MeetingID)
-		if err != nil {
-			return err
-		}
-		if err := m.writable(); err != nil {
-			return err
-		}
+	err := s.onMeeting(ctx, actor, n.MeetingID, true, func(tx *sql.Tx, m meetingRow) error {
 		var source any
 		if n.SourceID != 0 {
 			source = n.SourceID
@@ -91,16 +84,7 @@ func (s *Store) AddAgendaItem(ctx context.Context, actor Actor, n NewAgendaItem)
 
 // agendaItem returns an item if the viewer may see the meeting it was put on.
 func (s *Store) agendaItem(ctx context.Context, viewer Viewer, id int64) (AgendaItem, error) {
-	a, err := scanAgendaItem(s.r.QueryRowContext(ctx, `SELECT `+agendaItemColumns+` FROM agenda_items ai`+agendaItemJoins+`
-		JOIN meetings m ON m.id = ai.meeting_id JOIN meeting_series ms ON ms.id = m.series_id
-		WHERE ai.id = @id AND `+seesMeeting, sql.Named("id", id), sql.Named("viewer", viewer.PersonID)))
-	if errors.Is(err, sql.ErrNoRows) {
-		return AgendaItem{}, ErrNotFound
-	}
-	if err != nil {
-		return AgendaItem{}, fmt.Errorf("select agenda item: %w", err)
-	}
-	return a, nil
+	return visibleRow(ctx, s.r, viewer, scanAgendaItem, agendaItemColumns, `agenda_items ai`+agendaItemJoins, "ai", "", id)
 }
 
 // itemForWrite reads an item and the meeting it was put on, if the actor may see it.

@@ -151,6 +151,40 @@ func meetingParticipants(ctx context.Context, q querier, m Meeting) ([]Person, e
 		sql.Named("series", m.SeriesID), sql.Named("kind", m.Kind), sql.Named("term", m.TermID), sql.Named("date", m.Date))
 }
 
+// visibleRow reads the row with id of a table hanging off a meeting (from aliased as
+// alias, with a meeting_id column) through the meeting visibility rule, plus cond: a
+// missing row and one the viewer may not see are both ErrNotFound.
+func visibleRow[T any](ctx context.Context, q querier, viewer Viewer, scan func(scanner) (T, error), columns, from, alias, cond string, id int64) (T, error) {
+	v, err := scan(q.QueryRowContext(ctx, `SELECT `+columns+` FROM `+from+`
+		JOIN meetings m ON m.id = `+alias+`.meeting_id JOIN meeting_series ms ON ms.id = m.series_id
+		WHERE `+alias+`.id = @id AND `+cond+seesMeeting, sql.Named("id", id), sql.Named("viewer", viewer.PersonID)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, ErrNotFound
+	}
+	if err != nil {
+		return v, fmt.Errorf("select from %s: %w", strings.Fields(from)[0], err)
+	}
+	return v, nil
+}
+
+// onMeeting runs fn in a write transaction with meeting id, if the actor may see it.
+// record says fn writes to the meeting's shared record, which must not be finalised or
+// cancelled; private notes are not part of it.
+func (s *Store) onMeeting(ctx context.Context, actor Actor, id int64, record bool, fn func(*sql.Tx, meetingRow) error) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		m, err := meetingForWrite(ctx, tx, actor, id)
+		if err != nil {
+			return err
+		}
+		if record {
+			if err := m.writable(); err != nil {
+				return err
+			}
+		}
+		return fn(tx, m)
+	})
+}
+
 // checkItem makes sure agenda item itemID (if any) is on meeting m's agenda.
 func checkItem(ctx context.Context, tx *sql.Tx, actor Actor, m meetingRow, itemID int64) error {
 	if itemID == 0 {
@@ -227,16 +261,7 @@ func (s *Store) AddMeetingNote(ctx context.Context, actor Actor, n NewMeetingNot
 		return MeetingNote{}, &InvalidError{Field: "body", Description: "is empty"}
 	}
 	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		m, err := meetingForWrite(ctx, tx, actor, n.MeetingID)
-		if err != nil {
-			return err
-		}
-		if !n.Private {
-			if err := m.writable(); err != nil {
-				return err
-			}
-		}
+	err := s.onMeeting(ctx, actor, n.MeetingID, !n.Private, func(tx *sql.Tx, m meetingRow) error {
 		if err := checkItem(ctx, tx, actor, m, n.AgendaItemID); err != nil {
 			return err
 		}
@@ -257,15 +282,9 @@ func (s *Store) AddMeetingNote(ctx context.Context, actor Actor, n NewMeetingNot
 }
 
 func (s *Store) meetingNote(ctx context.Context, viewer Viewer, id int64) (MeetingNote, error) {
-	n, err := scanNote(s.r.QueryRowContext(ctx, `SELECT `+noteColumns+` FROM `+noteFrom+`
-		JOIN meetings m ON m.id = n.meeting_id JOIN meeting_series ms ON ms.id = m.series_id
-		WHERE n.id = @id AND (n.private = 0 OR n.author_id = @viewer) AND `+seesMeeting,
-		sql.Named("id", id), sql.Named("viewer", viewer.PersonID)))
-	if errors.Is(err, sql.ErrNoRows) {
-		return MeetingNote{}, ErrNotFound
-	}
+	n, err := visibleRow(ctx, s.r, viewer, scanNote, noteColumns, noteFrom, "n", "(n.private = 0 OR n.author_id = @viewer) AND ", id)
 	if err != nil {
-		return MeetingNote{}, fmt.Errorf("select meeting note: %w", err)
+		return n, err
 	}
 	revs, err := revisions(ctx, s.r, "note", []int64{id})
 	n.Revisions = revs[id]
@@ -325,14 +344,7 @@ func (s *Store) AddDecision(ctx context.Context, actor Actor, n NewDecision) (De
 		return Decision{}, &InvalidError{Field: "text", Description: "is empty"}
 	}
 	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		m, err := meetingForWrite(ctx, tx, actor, n.MeetingID)
-		if err != nil {
-			return err
-		}
-		if err := m.writable(); err != nil {
-			return err
-		}
+	err := s.onMeeting(ctx, actor, n.MeetingID, true, func(tx *sql.Tx, m meetingRow) error {
 		if err := checkItem(ctx, tx, actor, m, n.AgendaItemID); err != nil {
 			return err
 		}
@@ -370,14 +382,9 @@ func checkParticipant(ctx context.Context, tx *sql.Tx, m meetingRow, id int64, f
 }
 
 func (s *Store) decision(ctx context.Context, viewer Viewer, id int64) (Decision, error) {
-	d, err := scanDecision(s.r.QueryRowContext(ctx, `SELECT `+decisionColumns+` FROM `+decisionFrom+`
-		JOIN meetings m ON m.id = d.meeting_id JOIN meeting_series ms ON ms.id = m.series_id
-		WHERE d.id = @id AND `+seesMeeting, sql.Named("id", id), sql.Named("viewer", viewer.PersonID)))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Decision{}, ErrNotFound
-	}
+	d, err := visibleRow(ctx, s.r, viewer, scanDecision, decisionColumns, decisionFrom, "d", "", id)
 	if err != nil {
-		return Decision{}, fmt.Errorf("select decision: %w", err)
+		return d, err
 	}
 	revs, err := revisions(ctx, s.r, "decision", []int64{id})
 	d.Revisions = revs[id]
@@ -461,14 +468,7 @@ func (s *Store) AddActionItem(ctx context.Context, actor Actor, n NewActionItem)
 		return ActionItem{}, &InvalidError{Field: "owner_person_id", Description: "is required"}
 	}
 	var id int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		m, err := meetingForWrite(ctx, tx, actor, n.MeetingID)
-		if err != nil {
-			return err
-		}
-		if err := m.writable(); err != nil {
-			return err
-		}
+	err := s.onMeeting(ctx, actor, n.MeetingID, true, func(tx *sql.Tx, m meetingRow) error {
 		if err := checkItem(ctx, tx, actor, m, n.AgendaItemID); err != nil {
 			return err
 		}
@@ -496,14 +496,9 @@ func (s *Store) AddActionItem(ctx context.Context, actor Actor, n NewActionItem)
 }
 
 func (s *Store) actionItem(ctx context.Context, viewer Viewer, id int64) (ActionItem, error) {
-	a, err := scanAction(s.today())(s.r.QueryRowContext(ctx, `SELECT `+actionColumns+` FROM `+actionFrom+`
-		JOIN meetings m ON m.id = a.meeting_id JOIN meeting_series ms ON ms.id = m.series_id
-		WHERE a.id = @id AND `+seesMeeting, sql.Named("id", id), sql.Named("viewer", viewer.PersonID)))
-	if errors.Is(err, sql.ErrNoRows) {
-		return ActionItem{}, ErrNotFound
-	}
+	a, err := visibleRow(ctx, s.r, viewer, scanAction(s.today()), actionColumns, actionFrom, "a", "", id)
 	if err != nil {
-		return ActionItem{}, fmt.Errorf("select action item: %w", err)
+		return a, err
 	}
 	revs, err := revisions(ctx, s.r, "action_item", []int64{id})
 	a.Revisions = revs[id]
