@@ -672,10 +672,8 @@ func (s *Store) UpdateMeeting(ctx context.Context, actor Actor, id int64, ch Mee
 		if ch.Place != nil {
 			sets = append(sets, columnValue{"place", *ch.Place})
 		}
-		for _, cv := range sets {
-			if _, err := tx.ExecContext(ctx, `UPDATE meetings SET `+cv.column+` = ? WHERE id = ?`, cv.value, id); err != nil {
-				return err
-			}
+		if err := setColumns(ctx, tx, "meetings", id, sets); err != nil {
+			return err
 		}
 		return auditTx(ctx, tx, s.now(), actor, "meeting.update", true, fmt.Sprintf("meeting:%d", id))
 	})
@@ -689,6 +687,16 @@ func (s *Store) UpdateMeeting(ctx context.Context, actor Actor, id int64, ch Mee
 type columnValue struct {
 	column string
 	value  any
+}
+
+// setColumns updates the columns of row id of table (a constant of ours) one by one.
+func setColumns(ctx context.Context, tx *sql.Tx, table string, id int64, sets []columnValue) error {
+	for _, cv := range sets {
+		if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET `+cv.column+` = ? WHERE id = ?`, cv.value, id); err != nil {
+			return fmt.Errorf("update %s.%s: %w", table, cv.column, err)
+		}
+	}
+	return nil
 }
 
 // HoldMeeting records that a scheduled (or missed) meeting took place. Holding a held

@@ -273,10 +273,8 @@ func (s *Store) UpdatePoliticalDecision(ctx context.Context, actor Actor, id int
 		if ch.ExpectedDate != nil {
 			sets = append(sets, columnValue{"expected_date", nullString(*ch.ExpectedDate)})
 		}
-		for _, cv := range sets {
-			if _, err := tx.ExecContext(ctx, `UPDATE political_decisions SET `+cv.column+` = ? WHERE id = ?`, cv.value, id); err != nil {
-				return err
-			}
+		if err := setColumns(ctx, tx, "political_decisions", id, sets); err != nil {
+			return err
 		}
 		return auditTx(ctx, tx, s.now(), actor, "political_decision.update", true, fmt.Sprintf("political_decision:%d", id))
 	})
