@@ -28,9 +28,9 @@ type MeetingView struct {
 // MeetingView opens a meeting. Its queries run in one read transaction, so the screen
 // shows one moment even while the other participant writes.
 func (s *Store) MeetingView(ctx context.Context, viewer Viewer, id int64) (MeetingView, error) {
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.beginRead(ctx)
 	if err != nil {
-		return MeetingView{}, fmt.Errorf("begin read: %w", err)
+		return MeetingView{}, err
 	}
 	defer tx.Rollback()
 	today := s.today()
@@ -82,7 +82,8 @@ func (s *Store) MeetingView(ctx context.Context, viewer Viewer, id int64) (Meeti
 		WHERE (n.meeting_id = @id OR (n.agenda_item_id IN (SELECT value FROM json_each(@carried))
 		                              AND (nm.date, nm.start_time, nm.id) < (@date, @time, @id)))
 		  AND (n.private = 0 OR n.author_id = @viewer)
-		ORDER BY nm.date, nm.start_time, n.id`, meetingArgs(m, sql.Named("carried", string(carriedJSON)), who)...); err != nil {
+		ORDER BY nm.date, nm.start_time, n.id`, sql.Named("id", m.ID), sql.Named("date", m.Date), sql.Named("time", m.StartTime),
+		sql.Named("carried", string(carriedJSON)), who); err != nil {
 		return MeetingView{}, fmt.Errorf("select notes: %w", err)
 	}
 	if v.Decisions, err = query(ctx, tx, scanDecision, `SELECT `+decisionColumns+` FROM `+decisionFrom+`
@@ -199,19 +200,19 @@ func (s *Store) MeetingOverview(ctx context.Context, viewer Viewer, orgID int64)
 	if err := s.checkOrg(ctx, viewer, orgID); err != nil {
 		return MeetingOverview{}, err
 	}
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.beginRead(ctx)
 	if err != nil {
-		return MeetingOverview{}, fmt.Errorf("begin read: %w", err)
+		return MeetingOverview{}, err
 	}
 	defer tx.Rollback()
 	now := s.now().In(stockholm)
 	today := now.Format(time.DateOnly)
-	args := []any{sql.Named("viewer", viewer.PersonID), sql.Named("org", orgID), sql.Named("today", today),
-		sql.Named("since", now.AddDate(0, 0, -missedWindow).Format(time.DateOnly))}
-	checkIns := func(cond, order string, limit int) ([]Meeting, error) {
+	// Prepared statements take exactly the parameters they use, so each query gets its own.
+	args := []any{sql.Named("viewer", viewer.PersonID), sql.Named("org", orgID), sql.Named("today", today)}
+	checkIns := func(cond, order string, limit int, more ...any) ([]Meeting, error) {
 		return query(ctx, tx, scanMeeting(today), `SELECT `+meetingColumns+` FROM `+meetingFrom+`
 			WHERE ms.kind = 1 AND `+seesMeeting+` AND `+inOrg+` AND `+cond+`
-			ORDER BY m.date `+order+`, m.start_time `+order+`, m.id `+order+` LIMIT `+fmt.Sprint(limit), args...)
+			ORDER BY m.date `+order+`, m.start_time `+order+`, m.id `+order+` LIMIT `+fmt.Sprint(limit), append(args, more...)...)
 	}
 	var o MeetingOverview
 	next, err := checkIns(`m.state = 1 AND m.date >= @today`, `ASC`, 1)
@@ -222,7 +223,8 @@ func (s *Store) MeetingOverview(ctx context.Context, viewer Viewer, orgID int64)
 	if err != nil {
 		return o, fmt.Errorf("select last check-in: %w", err)
 	}
-	if o.MissedCheckIns, err = checkIns(`m.state = 1 AND m.date < @today AND m.date >= @since`, `DESC`, missedWindow); err != nil {
+	since := sql.Named("since", now.AddDate(0, 0, -missedWindow).Format(time.DateOnly))
+	if o.MissedCheckIns, err = checkIns(`m.state = 1 AND m.date < @today AND m.date >= @since`, `DESC`, missedWindow, since); err != nil {
 		return o, fmt.Errorf("select missed check-ins: %w", err)
 	}
 	if len(next) > 0 {

@@ -83,9 +83,9 @@ func reflectionFor(ctx context.Context, q querier, viewer int64, meetingID int64
 // party's only when both have submitted and both share. That rule is in the SQL below,
 // so no caller can forget it.
 func (s *Store) Reflection(ctx context.Context, viewer Viewer, meetingID int64) (Reflection, error) {
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.beginRead(ctx)
 	if err != nil {
-		return Reflection{}, fmt.Errorf("begin read: %w", err)
+		return Reflection{}, err
 	}
 	defer tx.Rollback()
 	return reflection(ctx, tx, viewer.PersonID, meetingID)
