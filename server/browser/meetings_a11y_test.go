@@ -38,6 +38,11 @@ func TestMeetingScreensAreAccessible(t *testing.T) {
 			item := p.itemID("Budgetdialogen med nämnderna")
 			p.step("open a note form", chromedp.Click(chromedp.CSS("#note-"+item+"-open")), chromedp.WaitVisible(chromedp.CSS("#note-"+item+"-text")))
 		}},
+		{"a check-in with the move form and the participants open", func(p *Page) {
+			p.open(s.URL+"/moten/"+f.next, "meeting")
+			p.step("open the move form", chromedp.Click(chromedp.CSS("#move-open")), chromedp.WaitVisible(chromedp.CSS("#move-date")))
+			p.step("open the participants", chromedp.Click(chromedp.CSS("#participants-open")), chromedp.WaitVisible(chromedp.CSS("#participants-h")))
+		}},
 		{"a check-in with an error summary for an empty agenda item", func(p *Page) {
 			p.open(s.URL+"/moten/"+f.next, "meeting")
 			p.step("add an item without a title", chromedp.Click(chromedp.CSS("#new-item-submit")), chromedp.WaitVisible(chromedp.CSS("#error-summary")))

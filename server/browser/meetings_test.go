@@ -171,6 +171,64 @@ func TestTwoPeoplePrepareHoldAndFollowUpACheckIn(t *testing.T) {
 	})
 }
 
+// TestThePairMovesAMeetingAndInvitesANoteTaker: one meeting moves, the series keeps its
+// rhythm; staff are invited to take notes, or not.
+func TestThePairMovesAMeetingAndInvitesANoteTaker(t *testing.T) {
+	s := apptest.Start(t)
+	browser := startBrowser(t)
+	p := newPage(t, browser)
+	p.signInWithInvite(s.Invite(t, demo.Chair.Email, store.RoleChair, ""), "")
+	p.step("open Möten", chromedp.Click(chromedp.CSS("#nav-moten")))
+	p.waitScreen("moten")
+	p.step("open the next check-in", chromedp.Click(chromedp.CSS("#next-checkin")))
+	p.waitScreen("meeting")
+
+	t.Run("a staff member is taken off the series and invited again", func(t *testing.T) {
+		p := p.with(t)
+		p.step("open the participants", chromedp.Click(chromedp.CSS("#participants-open")), chromedp.WaitVisible(chromedp.CSS("#participants-h")))
+		p.waitText("#participants-list", demo.Staff.Name)
+		staff := eval[string](p, `document.querySelector("[id^=participant-remove-]").id`)
+		p.step("remove the staff member", chromedp.Click(chromedp.CSS("#"+staff)))
+		p.waitText("#arrangements", "Ingen annan är inbjuden.")
+		if got := p.text("#meeting-visibility"); strings.Contains(got, demo.Staff.Name) {
+			t.Errorf("#meeting-visibility = %q still names the staff member", got)
+		}
+		p.selectByLabel("#participant-new", demo.Staff.Name)
+		p.step("invite the staff member", chromedp.Click(chromedp.CSS("#invite-participant-submit")))
+		p.waitText("#participants-list", demo.Staff.Name)
+		p.waitText("#meeting-visibility", demo.Staff.Name)
+		if n := eval[int](p, `[...document.querySelectorAll("#participant-new option")].filter((o) => o.textContent === `+jsString(demo.Opposition.Name)+`).length`); n != 0 {
+			t.Errorf("the opposition is offered as a participant")
+		}
+	})
+	t.Run("the meeting moves to another day, time and place", func(t *testing.T) {
+		p := p.with(t)
+		day := eval[string](p, `document.getElementById("move-date")?.value ?? ""`)
+		if day == "" {
+			p.step("open the move form", chromedp.Click(chromedp.CSS("#move-open")), chromedp.WaitVisible(chromedp.CSS("#move-date")))
+			day = eval[string](p, `document.getElementById("move-date").value`)
+		}
+		d, err := time.Parse(time.DateOnly, day)
+		if err != nil {
+			t.Fatalf("the move form's day %q: %v", day, err)
+		}
+		moved := d.AddDate(0, 0, 1).Format(time.DateOnly)
+		p.step("move it",
+			chromedp.SetValue(chromedp.CSS("#move-date"), moved),
+			chromedp.SetValue(chromedp.CSS("#move-time"), "13:15"),
+			chromedp.SetValue(chromedp.CSS("#move-place"), "Kommunhuset, rum 12"),
+			chromedp.Click(chromedp.CSS("#move-submit")),
+		)
+		p.waitText("#meeting-when", "13:15")
+		if got := p.text("#meeting-when"); !strings.Contains(got, dayLabel(moved)) || !strings.Contains(got, "Kommunhuset, rum 12") {
+			t.Errorf("#meeting-when = %q; want %s 13:15 in Kommunhuset, rum 12", got, dayLabel(moved))
+		}
+		if got := p.text("#next-meeting"); !strings.Contains(got, dayLabel(d.AddDate(0, 0, 7).Format(time.DateOnly))) {
+			t.Errorf("the next meeting is %q; want the series' rhythm kept (%s)", got, dayLabel(d.AddDate(0, 0, 7).Format(time.DateOnly)))
+		}
+	})
+}
+
 // TestMissedCheckInsShowOnIdagAndInMöten: the demo's last check-in before today was
 // neither held nor cancelled.
 func TestMissedCheckInsShowOnIdagAndInMöten(t *testing.T) {

@@ -10,6 +10,8 @@ import {
   DecisionSchema,
   MeetingKind,
   MeetingNoteSchema,
+  MeetingSchema,
+  MeetingSeriesSchema,
   MeetingStatus,
   type ActionItem,
   type AgendaItem,
@@ -17,13 +19,16 @@ import {
   type GetMeetingResponse,
   type Meeting,
   type MeetingNote,
+  type MeetingSeries,
   type Revision,
 } from "../gen/samspel/v1/meeting_service_pb";
 import type { GetReflectionResponse } from "../gen/samspel/v1/reflection_service_pb";
 import { h, type Child } from "../render";
 import type { RouteContext } from "../router";
 import { showScreen, type Problem } from "../ui";
-import { meetings, reflections } from "./client";
+import type { RoleAssignment } from "../gen/samspel/v1/person_service_pb";
+import { Role } from "../gen/samspel/v1/role_pb";
+import { meetings, people, reflections } from "./client";
 import { actionStatus, dayLabel, kindLabel, names, statusLabel, when } from "./format";
 import { reflectionSection } from "./reflection";
 import {
@@ -51,6 +56,8 @@ interface State {
   data: GetMeetingResponse;
   reflection: GetReflectionResponse | null;
   open: Set<string>; // toggled parts: note forms, corrections, the cancel form, the finalise warning
+  series: MeetingSeries | null; // fetched when the participants are to be changed
+  candidates: RoleAssignment[]; // who may be invited: the majority and staff of the term
   errors: Record<string, string>; // field id -> what is wrong
   busy: boolean;
 }
@@ -70,7 +77,7 @@ export async function showMeeting(ctx: RouteContext): Promise<void> {
   try {
     const [data, reflection] = await fetchMeeting(id);
     if (!isCurrent()) return;
-    shown = { id, path, isCurrent, data, reflection, open: new Set(), errors: {}, busy: false };
+    shown = { id, path, isCurrent, data, reflection, open: new Set(), errors: {}, busy: false, series: null, candidates: [] };
     draw(shown, { focus: ctx.focus, focusId: ctx.query.get("ny") ? "new-item-title" : undefined });
   } catch (err) {
     if (!isCurrent()) return;
@@ -195,6 +202,7 @@ function body(s: State, m: Meeting): Child[] {
     decisions(s, m),
     actions(s, m),
     generalNotes(s, m),
+    arrangements(s, m),
     neighbours(d),
   ];
 }
@@ -328,6 +336,7 @@ function agendaItem(s: State, m: Meeting, it: AgendaItem): HTMLElement {
       "p",
       { class: "meta" },
       it.carriedOver ? `Från ${dayLabel(it.meetingDate)} · lagd av ${it.addedBy?.displayName ?? ""}` : `Lagd av ${it.addedBy?.displayName ?? ""}`,
+      it.source?.kind === "quick_note" ? " · från en snabbanteckning" : "",
     ),
     it.description && h("p", null, it.description),
     earlier.length > 0 && [h("p", { class: "label-small" }, "Tidigare anteckningar"), noteList(s, m, earlier)],
@@ -645,6 +654,130 @@ function neighbours(d: GetMeetingResponse): Child {
       d.nextMeeting && h("li", null, h("a", { id: "next-meeting", href: `/moten/${idOf(d.nextMeeting.id)}` }, `Nästa möte, ${dayLabel(d.nextMeeting.date)}`)),
       h("li", null, backLink()),
     ),
+  );
+}
+
+/** arrangements: move this meeting, and who else is invited to the series (a note-taker
+ * from the staff, the majority for a beredning). A reflection talk is the pair's alone. */
+function arrangements(s: State, m: Meeting): Child {
+  const movable = m.status === MeetingStatus.SCHEDULED || m.status === MeetingStatus.MISSED;
+  const invitable = m.kind !== MeetingKind.REFLEKTION;
+  if (!movable && !invitable) return null;
+  return section(
+    "arrangements",
+    "Tid, plats och deltagare",
+    h(
+      "div",
+      { class: "item-actions" },
+      movable &&
+        h("button", { type: "button", id: "move-open", class: "button secondary small", "aria-expanded": String(s.open.has("move")), onclick: () => toggle(s, "move", "move-date") }, "Flytta mötet"),
+      invitable &&
+        h("button", { type: "button", id: "participants-open", class: "button secondary small", "aria-expanded": String(s.open.has("participants")), onclick: () => void openParticipants(s) }, "Ändra deltagare"),
+    ),
+    movable && s.open.has("move") && moveForm(s, m),
+    invitable && s.open.has("participants") && s.series && participantsForm(s, s.series),
+  );
+}
+
+function moveForm(s: State, m: Meeting): HTMLElement {
+  return form(
+    "move",
+    "Flytta mötet",
+    [
+      h("p", { class: "hint" }, "Bara det här mötet flyttas; resten av serien ligger kvar."),
+      field({ id: "move-date", label: "Dag", type: "date", value: m.date, error: s.errors["move-date"] }),
+      field({ id: "move-time", label: "Klockan", type: "time", value: m.startTime, error: s.errors["move-time"] }),
+      field({ id: "move-place", label: "Plats", value: m.place, maxlength: 100 }),
+    ],
+    () => {
+      const date = value("move-date");
+      const time = value("move-time");
+      if (!date) return invalid(s, "move-date", "Fyll i dagen");
+      if (!/^\d\d:\d\d$/.test(time)) return invalid(s, "move-time", "Fyll i klockslaget som tt:mm");
+      void act(
+        s,
+        "flytta mötet",
+        () =>
+          meetings.updateMeeting({
+            meeting: create(MeetingSchema, { id: m.id, date, startTime: time, place: value("move-place") }),
+            updateMask: create(FieldMaskSchema, { paths: ["date", "start_time", "place"] }),
+          }),
+        { close: "move", focusId: "meeting-when" },
+      );
+    },
+  );
+}
+
+/** openParticipants fetches the series and who may be invited, then shows the form. */
+async function openParticipants(s: State): Promise<void> {
+  if (s.open.has("participants")) return toggle(s, "participants");
+  const m = s.data.meeting;
+  if (!m || s.busy) return;
+  s.busy = true;
+  try {
+    const [series, roles] = await Promise.all([
+      meetings.getMeetingSeries({ id: m.seriesId }),
+      people.listRoleAssignments({ organizationId: m.organizationId, pageSize: 500 }),
+    ]);
+    if (!s.isCurrent()) return;
+    s.series = series.meetingSeries ?? null;
+    const invitable = [Role.MAJORITY, Role.STAFF, ...(m.kind === MeetingKind.AVSTAMNING ? [] : [Role.CHAIR, Role.DIRECTOR])];
+    s.candidates = roles.roleAssignments.filter((r) => r.endDate === "" && invitable.includes(r.role));
+    s.open.add("participants");
+    redraw(s, { focusId: "participants-h" });
+  } catch (err) {
+    if (s.isCurrent()) redraw(s, { problem: problemFor(err, "hämta deltagarna") });
+  } finally {
+    s.busy = false;
+  }
+}
+
+function participantsForm(s: State, series: MeetingSeries): HTMLElement {
+  const invited = series.participants;
+  const save = (ids: bigint[], what: string, focusId: string) =>
+    void act(
+      s,
+      what,
+      async () => {
+        const res = await meetings.updateMeetingSeries({
+          meetingSeries: create(MeetingSeriesSchema, { id: series.id, participants: ids.map((id) => ({ id })) }),
+          updateMask: create(FieldMaskSchema, { paths: ["participants"] }),
+        });
+        s.series = res.meetingSeries ?? s.series;
+      },
+      { focusId },
+    );
+  // A person can hold more than one role; each is offered once, and not when invited.
+  const seen = new Set(invited.map((p) => p.id));
+  const choices: Choice[] = [];
+  for (const r of s.candidates) {
+    if (!r.person || seen.has(r.person.id)) continue;
+    seen.add(r.person.id);
+    choices.push({ value: idOf(r.person.id), label: r.person.displayName });
+  }
+  return h(
+    "div",
+    { class: "block-inner" },
+    h("h3", { id: "participants-h", tabindex: "-1" }, "Inbjudna till serien"),
+    series.kind === MeetingKind.AVSTAMNING && h("p", { class: "hint" }, "Ordföranden och direktören är alltid med. Bjud in en antecknare från staben om ni vill."),
+    invited.length === 0
+      ? h("p", null, "Ingen annan är inbjuden.")
+      : h(
+          "ul",
+          { id: "participants-list", class: "list" },
+          invited.map((p) =>
+            h(
+              "li",
+              null,
+              h("span", null, p.displayName, " "),
+              button(`participant-remove-${idOf(p.id)}`, `Ta bort ${p.displayName}`, () =>
+                save(invited.filter((x) => x.id !== p.id).map((x) => x.id), "ta bort deltagaren", "participants-h"), "small"),
+            ),
+          ),
+        ),
+    choices.length > 0 &&
+      form("invite-participant", "Bjud in", [select("participant-new", "Bjud in", choices)], () =>
+        save([...invited.map((x) => x.id), BigInt(value("participant-new") || "0")], "bjuda in", "participants-h"), true),
   );
 }
 
