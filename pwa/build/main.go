@@ -25,7 +25,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 
@@ -58,12 +57,11 @@ func run() error {
 
 	out := map[string][]byte{} // file name in dist -> contents
 
-	b, err := bundleApp(root, out)
+	js, css, chunks, err := bundleApp(root, out)
 	if err != nil {
 		return err
 	}
-	js, css := b.js, b.css
-	html, err := renderIndex(js, css, b.preload)
+	html, err := renderIndex(js, css)
 	if err != nil {
 		return err
 	}
@@ -90,9 +88,8 @@ func run() error {
 	for _, ic := range icons {
 		shell = append(shell, "/"+ic.name)
 	}
-	// Screens loaded later (dynamic import) are part of the shell too: they must open
-	// offline like the rest.
-	for _, c := range b.chunks {
+	// Every chunk too, loaded at once or on first use, so each screen starts offline.
+	for _, c := range chunks.all {
 		shell = append(shell, "/"+c)
 	}
 	sw, err := bundleServiceWorker(root, shell, shellVersion(out))
@@ -104,28 +101,27 @@ func run() error {
 	if err := writeDist(filepath.Join(root, distDir), out); err != nil {
 		return err
 	}
-	return reportSizes(out, append([]string{"index.html", js, css, "manifest.webmanifest"}, b.preload...))
+	return reportSizes(out, append([]string{"index.html", js, css, "manifest.webmanifest"}, chunks.static...))
 }
 
-// bundle names the files of the app bundle in dist.
-type bundle struct {
-	js, css string
-	// preload are the chunks main.js imports statically: part of the first load, so
-	// index.html preloads them (no waterfall) and the budget counts them.
-	preload []string
-	// chunks are all other JavaScript files: shared code and screens imported on demand.
-	chunks []string
+// chunkSet names the JS chunks besides the entry: those the entry imports statically
+// (part of the first load) and all of them (screens loaded on first use included).
+type chunkSet struct {
+	static, all []string
 }
 
 // bundleApp builds main.ts and app.css into content-hashed files, adds them to out and
-// returns their names. Code splitting is on: a feature's screens can be a dynamic
-// import(), loaded when first opened, so the first load stays within budget.
-func bundleApp(root string, out map[string][]byte) (bundle, error) {
+// returns their names. Code behind a dynamic import() goes into chunks of its own, so
+// a feature's screens and generated clients stay out of the first load.
+func bundleApp(root string, out map[string][]byte) (js, css string, chunks chunkSet, err error) {
 	res := api.Build(api.BuildOptions{
 		AbsWorkingDir:     root,
 		EntryPoints:       []string{srcDir + "/main.ts", srcDir + "/app.css"},
 		Outdir:            distDir,
 		EntryNames:        "assets/[name]-[hash]",
+		ChunkNames:        "assets/chunk-[hash]",
+		Splitting:         true,
+		Metafile:          true,
 		Bundle:            true,
 		Format:            api.FormatESModule,
 		Platform:          api.PlatformBrowser,
@@ -135,89 +131,81 @@ func bundleApp(root string, out map[string][]byte) (bundle, error) {
 		MinifySyntax:      true,
 		Charset:           api.CharsetUTF8,
 		TreeShaking:       api.TreeShakingTrue,
-		Splitting:         true,
-		ChunkNames:        "assets/[name]-[hash]",
-		Metafile:          true,
 		LogLevel:          api.LogLevelWarning,
 		Write:             false,
 	})
 	if len(res.Errors) > 0 {
-		return bundle{}, fmt.Errorf("esbuild: %d error(s) in the app bundle", len(res.Errors))
+		return "", "", chunks, fmt.Errorf("esbuild: %d error(s) in the app bundle", len(res.Errors))
 	}
+	for _, f := range res.OutputFiles {
+		name, err := filepath.Rel(filepath.Join(root, distDir), f.Path)
+		if err != nil {
+			return "", "", chunks, err
+		}
+		name = filepath.ToSlash(name)
+		out[name] = f.Contents
+		switch {
+		case filepath.Ext(name) == ".css":
+			css = name
+		case strings.HasPrefix(name, "assets/main-") && filepath.Ext(name) == ".js":
+			js = name
+		case filepath.Ext(name) == ".js":
+			chunks.all = append(chunks.all, name)
+		}
+	}
+	if js == "" || css == "" {
+		return "", "", chunks, errors.New("esbuild wrote no JS or no CSS")
+	}
+	sort.Strings(chunks.all)
+	chunks.static, err = staticImports(res.Metafile, distDir+"/"+js)
+	return js, css, chunks, err
+}
+
+// staticImports lists the chunks that entry imports with import statements, directly
+// or through other chunks: the browser fetches them before the app can start.
+func staticImports(metafile, entry string) ([]string, error) {
 	var meta struct {
 		Outputs map[string]struct {
-			EntryPoint string `json:"entryPoint"`
-			Imports    []struct {
+			Imports []struct {
 				Path string `json:"path"`
 				Kind string `json:"kind"`
 			} `json:"imports"`
 		} `json:"outputs"`
 	}
-	if err := json.Unmarshal([]byte(res.Metafile), &meta); err != nil {
-		return bundle{}, fmt.Errorf("esbuild metafile: %w", err)
+	if err := json.Unmarshal([]byte(metafile), &meta); err != nil {
+		return nil, fmt.Errorf("esbuild metafile: %w", err)
 	}
-	distName := func(metaPath string) string { return strings.TrimPrefix(metaPath, distDir+"/") }
-	var b bundle
-	for _, f := range res.OutputFiles {
-		name, err := filepath.Rel(filepath.Join(root, distDir), f.Path)
-		if err != nil {
-			return bundle{}, err
-		}
-		name = filepath.ToSlash(name)
-		out[name] = f.Contents
-		switch entry := meta.Outputs[distDir+"/"+name].EntryPoint; {
-		case entry == srcDir+"/main.ts":
-			b.js = name
-		case entry == srcDir+"/app.css":
-			b.css = name
-		case filepath.Ext(name) == ".js":
-			b.chunks = append(b.chunks, name)
-		}
-	}
-	if b.js == "" || b.css == "" {
-		return bundle{}, errors.New("esbuild wrote no JS or no CSS")
-	}
-	// Walk main.js's static imports: they load with it, before the app starts.
 	seen := map[string]bool{}
-	var walk func(name string)
-	walk = func(name string) {
-		for _, imp := range meta.Outputs[distDir+"/"+name].Imports {
-			dep := distName(imp.Path)
-			if imp.Kind == "import-statement" && !seen[dep] {
-				seen[dep] = true
-				b.preload = append(b.preload, dep)
-				walk(dep)
+	var walk func(string)
+	walk = func(path string) {
+		for _, imp := range meta.Outputs[path].Imports {
+			if imp.Kind == "import-statement" && !seen[imp.Path] {
+				seen[imp.Path] = true
+				walk(imp.Path)
 			}
 		}
 	}
-	walk(b.js)
-	sort.Strings(b.preload)
-	sort.Strings(b.chunks)
-	b.chunks = slices.DeleteFunc(b.chunks, func(c string) bool { return seen[c] })
-	b.chunks = append(b.chunks, b.preload...)
-	return b, nil
+	walk(entry)
+	var out []string
+	for path := range seen {
+		out = append(out, strings.TrimPrefix(path, distDir+"/"))
+	}
+	sort.Strings(out)
+	return out, nil
 }
 
 // renderIndex fills src/index.html with the hashed bundle names.
-func renderIndex(js, css string, preload []string) ([]byte, error) {
+func renderIndex(js, css string) ([]byte, error) {
 	tmpl, err := template.ParseFiles(filepath.Join(srcDir, "index.html"))
 	if err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
-	var pre []string
-	for _, p := range preload {
-		pre = append(pre, "/"+p)
-	}
-	err = tmpl.Execute(&b, struct {
-		JS, CSS, ThemeLight, ThemeDark string
-		Preload                        []string
-	}{
+	err = tmpl.Execute(&b, struct{ JS, CSS, ThemeLight, ThemeDark string }{
 		JS:         "/" + js,
 		CSS:        "/" + css,
 		ThemeLight: themeLight,
 		ThemeDark:  themeDark,
-		Preload:    pre,
 	})
 	return b.Bytes(), err
 }

@@ -6,7 +6,10 @@
 import { Code, ConnectError, createClient } from "@connectrpc/connect";
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
 import { AuthService } from "./gen/samspel/v1/auth_service_pb";
+import { PasskeyService } from "./gen/samspel/v1/passkey_service_pb";
+import { SessionService } from "./gen/samspel/v1/session_service_pb";
 
+/** transport is the one grpc-web connection every service client uses. */
 export const transport = createGrpcWebTransport({
   baseUrl: location.origin,
   // A call that hangs on a bad mobile connection must end, so the app can say it is
@@ -16,6 +19,12 @@ export const transport = createGrpcWebTransport({
 
 /** auth is the AuthService client. */
 export const auth = createClient(AuthService, transport);
+
+/** passkeys is the PasskeyService client. */
+export const passkeys = createClient(PasskeyService, transport);
+
+/** sessions is the SessionService client. */
+export const sessions = createClient(SessionService, transport);
 
 export { Code };
 

@@ -3,13 +3,18 @@
 // path (Idag at "/") or signed out.
 
 import { auth, Code, codeOf, unreachable } from "./api";
+import type { IdentityProvider } from "./gen/samspel/v1/auth_service_pb";
+import { announceSignedIn, wipeLocal } from "./local";
+import { addPasskey, passkeyNameForm } from "./logins";
 import { clearMe, loadMe, meView, saveMe, type MeView } from "./me";
+import { getPasskey, PasskeyError, passkeyMessage, passkeysSupported } from "./passkey";
 import * as screens from "./screens";
 import { match, navigate, registerPlace, registerRoute, renderNav, startRouter } from "./router";
+import { h } from "./render";
 import { setOffline, showScreen, type Problem } from "./ui";
 
 // "routed" is any signed-in screen chosen by the path; Idag is one of them.
-type Screen = "idag" | "routed" | "invite" | "signed-out" | "no-connection";
+type Screen = "idag" | "routed" | "invite" | "passkey-setup" | "signed-out" | "no-connection";
 
 let current: Screen | null = null;
 let shownMe = ""; // JSON of what Idag shows, to skip re-rendering (and losing focus) when nothing changed
@@ -41,6 +46,8 @@ export function start(): void {
     showInvite(token, { focus: false });
     return;
   }
+  const failed = takeFragment("signin-error");
+  if (failed !== null) signInProblem = oidcProblems[failed] ?? oidcProblems["failed"];
   const saved = loadMe();
   if (saved) showPath(saved, false);
   void refresh(false);
@@ -49,11 +56,16 @@ export function start(): void {
 /** takeInviteToken reads the invite token from the URL fragment and removes it from the
  * address bar and history at once, so the secret does not stay behind. */
 function takeInviteToken(): string | null {
+  return takeFragment("invite");
+}
+
+/** takeFragment reads one parameter from the URL fragment and clears the fragment. */
+function takeFragment(name: string): string | null {
   if (!location.hash.startsWith("#")) return null;
-  const token = new URLSearchParams(location.hash.slice(1)).get("invite");
-  if (token === null) return null;
+  const value = new URLSearchParams(location.hash.slice(1)).get(name);
+  if (value === null) return null;
   history.replaceState(history.state, "", location.pathname + location.search);
-  return token;
+  return value;
 }
 
 /** refresh asks the server who is signed in and shows the answer. */
@@ -87,8 +99,9 @@ async function refresh(focus: boolean): Promise<void> {
 }
 
 // A function, not an inline comparison: current can change while a call is awaited.
+// The passkey setup after an invite counts too: its screen must not be swapped away.
 function inviting(): boolean {
-  return current === "invite";
+  return current === "invite" || current === "passkey-setup";
 }
 
 function signedIn(me: MeView | null, focus: boolean): void {
@@ -98,6 +111,7 @@ function signedIn(me: MeView | null, focus: boolean): void {
     return;
   }
   saveMe(me);
+  announceSignedIn(me.id);
   if (current === "routed") renderNav(me, match(location.pathname)?.route.place ?? null);
   else showPath(me, focus);
   void keepStorage();
@@ -126,10 +140,135 @@ function showIdag(me: MeView, opts: { focus: boolean; problem?: Problem }): void
   showScreen("idag", "Idag", screens.idag(me, new Date(), () => void signOut(me)), opts);
 }
 
-function showSignedOut(focus: boolean): void {
+// What the sign-in screen offers besides passkeys, fetched once per page load.
+let providers: IdentityProvider[] | null = null;
+// A problem to show on the sign-in screen once, e.g. from the identity provider's redirect.
+let signInProblem: Problem | undefined;
+
+function showSignedOut(focus: boolean, problem?: Problem): void {
   current = "signed-out";
   renderNav(null, null);
-  showScreen("signed-out", "Du är inte inloggad", screens.signedOut(), { focus });
+  const shown = problem ?? signInProblem;
+  signInProblem = undefined;
+  showScreen(
+    "signed-out",
+    "Du är inte inloggad",
+    screens.signedOut({
+      providers: providers ?? [],
+      onPasskey: () => void signInWithPasskey(),
+      onProvider: (id) => void signInWithProvider(id, ""),
+    }),
+    { focus, problem: shown },
+  );
+  withProviders(() => current === "signed-out" && showSignedOut(false, shown));
+}
+
+/** withProviders fetches the identity providers once, then redraws the screen (unless
+ * there are none, or a call is under way) to add their buttons. */
+function withProviders(redraw: () => void): void {
+  if (providers !== null) return;
+  auth.getSignInOptions({}).then(
+    (res) => {
+      providers = res.identityProviders;
+      if (providers.length > 0 && !busy) redraw();
+    },
+    () => {
+      // Without the list the passkey button and invite links still work; try next time.
+    },
+  );
+}
+
+const signInTitle = "Det gick inte att logga in";
+
+const oidcProblems: Record<string, Problem> = {
+  unknown: {
+    title: signInTitle,
+    message:
+      "Ditt konto hos organisationen är inte kopplat till Samspel. Första gången loggar du in med inbjudningslänken från din administratör.",
+  },
+  cancelled: { title: signInTitle, message: "Inloggningen avbröts. Försök igen när du är redo." },
+  expired: { title: signInTitle, message: "Inloggningen tog för lång tid eller gjordes redan. Försök igen." },
+  failed: { title: signInTitle, message: "Inloggningen via organisationen misslyckades. Försök igen om en stund." },
+};
+
+/** signInWithPasskey signs in without a username: the phone offers its passkeys. */
+async function signInWithPasskey(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  let problem: Problem;
+  try {
+    if (!passkeysSupported()) throw new PasskeyError("unsupported");
+    const begin = await auth.beginPasskeySignIn({});
+    const credentialJson = await getPasskey(begin.optionsJson);
+    const res = await auth.finishPasskeySignIn({ ceremonyId: begin.ceremonyId, credentialJson });
+    busy = false;
+    setOffline(false);
+    signedIn(res.me ? meView(res.me) : null, true);
+    return;
+  } catch (err) {
+    if (err instanceof PasskeyError) {
+      problem = { title: signInTitle, message: passkeyMessage(err.problem, true) };
+    } else {
+      const code = codeOf(err);
+      problem =
+        code === Code.Unauthenticated
+          ? {
+              title: signInTitle,
+              message:
+                "Nyckeln godtogs inte. Den kan ha tagits bort från Samspel. Logga in med en annan nyckel, eller be din administratör om en ny inbjudan.",
+            }
+          : code === Code.ResourceExhausted
+            ? inviteProblems.tooMany
+            : unreachable(code)
+              ? inviteProblems.offline
+              : inviteProblems.other;
+    }
+  }
+  busy = false;
+  showSignedOut(true, problem);
+}
+
+/** signInWithProvider sends the browser to the organisation's identity provider, which
+ * sends it back to the server; the server then sends it to the app, signed in. */
+async function signInWithProvider(id: string, inviteToken: string): Promise<void> {
+  if (busy) return;
+  busy = true;
+  try {
+    const res = await auth.beginOidcSignIn({ providerId: id, inviteToken });
+    location.assign(res.authorizationUrl);
+  } catch (err) {
+    busy = false;
+    const code = codeOf(err);
+    const problem = unreachable(code) ? inviteProblems.offline : code === Code.ResourceExhausted ? inviteProblems.tooMany : oidcProblems["failed"];
+    if (inviteToken) showInvite(inviteToken, { focus: true, problem });
+    else showSignedOut(true, problem);
+  }
+}
+
+/** showPasskeySetup follows an invite: the person makes the passkey they will sign in
+ * with from now on. A recovery invite leads here too. */
+function showPasskeySetup(me: MeView, problem?: Problem): void {
+  current = "passkey-setup";
+  renderNav(null, null);
+  const done = () => {
+    current = null;
+    showPath(me, true);
+  };
+  const body = passkeysSupported()
+    ? [
+        h("p", null, "Nästa gång loggar du in med en nyckel som sparas i den här telefonen. Du låser upp den med fingeravtryck, ansikte eller kod."),
+        passkeyNameForm("setup-passkey", "Skapa nyckel", async (name) => {
+          const p = await addPasskey(name);
+          if (p) showPasskeySetup(me, p);
+          else done();
+        }),
+        h("button", { type: "button", id: "skip-passkey", class: "button secondary", onclick: done }, "Inte nu"),
+      ]
+    : [
+        h("p", null, passkeyMessage("unsupported", false)),
+        h("button", { type: "button", id: "skip-passkey", class: "button", onclick: done }, "Fortsätt"),
+      ];
+  showScreen("passkey-setup", "Skapa en nyckel för att logga in", body, { focus: true, problem });
 }
 
 function showNoConnection(focus: boolean): void {
@@ -158,9 +297,12 @@ function showInvite(
       name: opts.name ?? "",
       nameError: nameProblem ? problem?.message : undefined,
       onSubmit: (name) => void redeem(token, name),
+      providers: providers ?? [],
+      onProvider: (id) => void signInWithProvider(id, token),
     }),
     { focus: opts.focus, problem },
   );
+  withProviders(() => current === "invite" && showInvite(token, { ...opts, focus: false }));
 }
 
 const inviteProblems = {
@@ -194,7 +336,14 @@ async function redeem(token: string, name: string): Promise<void> {
   try {
     const res = await auth.redeemInvite({ token, displayName: name });
     setOffline(false);
-    signedIn(res.me ? meView(res.me) : null, true);
+    const me = res.me ? meView(res.me) : null;
+    if (!me) {
+      signedIn(null, true);
+      return;
+    }
+    saveMe(me);
+    announceSignedIn(me.id);
+    showPasskeySetup(me);
   } catch (err) {
     const code = codeOf(err);
     let problem: Problem = inviteProblems.other;
@@ -253,7 +402,10 @@ async function signOut(me: MeView): Promise<void> {
     }
   }
   busy = false;
+  // The server's Clear-Site-Data took the cookies and the HTTP cache; this takes the rest
+  // of what the app stored, except notes still waiting to be sent (see local.ts).
   clearMe();
+  await wipeLocal();
   setOffline(false);
   showSignedOut(true);
 }

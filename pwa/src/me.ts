@@ -13,6 +13,7 @@ export interface RoleView {
 /** MembershipView is a person's place in one organisation's current term. */
 export interface MembershipView {
   organization: string;
+  organizationId?: string; // the id as a decimal string (JSON has no bigint); missing in copies saved before it was kept
   termStart: string; // YYYY-MM-DD, or empty when the server sent no term
   termEnd: string;
   roles: RoleView[];
@@ -20,6 +21,7 @@ export interface MembershipView {
 
 /** MeView is the signed-in person, in plain JSON (the proto has bigints). */
 export interface MeView {
+  id: string; // the person's id, as a string (the proto's is a bigint)
   name: string;
   admin: boolean;
   memberships: MembershipView[];
@@ -28,10 +30,12 @@ export interface MeView {
 /** meView keeps from the server's answer only what the app shows. */
 export function meView(me: Me): MeView {
   return {
+    id: String(me.person?.id ?? ""),
     name: me.person?.displayName ?? "",
     admin: me.admin,
     memberships: me.memberships.map((m) => ({
       organization: m.organization?.name ?? "",
+      organizationId: String(m.organization?.id ?? ""),
       termStart: m.term?.startDate ?? "",
       termEnd: m.term?.endDate ?? "",
       roles: m.roleAssignments.map((a) => ({ role: a.role, party: a.party })),
@@ -78,6 +82,7 @@ function isMeView(v: unknown): v is MeView {
   if (typeof v !== "object" || v === null) return false;
   const o = v as Record<string, unknown>;
   return (
+    typeof o["id"] === "string" &&
     typeof o["name"] === "string" &&
     typeof o["admin"] === "boolean" &&
     Array.isArray(o["memberships"]) &&

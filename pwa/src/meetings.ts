@@ -5,7 +5,7 @@
 import { Role } from "./gen/samspel/v1/role_pb";
 import type { MeView } from "./me";
 import { h } from "./render";
-import { registerPlace, registerRoute, type RouteContext } from "./router";
+import { registerIdagSection, registerPlace, registerRoute, type RouteContext } from "./router";
 import { showScreen } from "./ui";
 
 /** takesPart says whether a person has meetings at all: the pair, the majority and staff. */
@@ -43,9 +43,10 @@ registerRoute({ pattern: "/moten/ny", place: "moten", show: lazy((m) => m.showNe
 registerRoute({ pattern: "/moten/:id", place: "moten", show: lazy((m) => m.showMeeting) });
 registerRoute({ pattern: "/moten", place: "moten", show: lazy((m) => m.showMeetings) });
 
+registerIdagSection({ id: "moten", order: 20, visible: takesPart, render: () => meetingsBlock() });
+
 /** meetingsBlock is Idag's part about meetings, filled in once the server answers. */
-export function meetingsBlock(me: MeView): HTMLElement | null {
-  if (!takesPart(me)) return null;
+function meetingsBlock(): HTMLElement {
   const el = h(
     "section",
     { id: "idag-moten", class: "block", "aria-labelledby": "idag-moten-h", "aria-busy": "true" },

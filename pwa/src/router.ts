@@ -107,6 +107,28 @@ export function renderNav(me: MeView | null, current: string | null): void {
   );
 }
 
+/** IdagSection is a feature's block on Idag: what needs the person now. render returns
+ * a container at once; the feature may fill it in later, when its data has come. */
+export interface IdagSection {
+  id: string;
+  order: number; // top to bottom; a block that must lead in crisis takes a low number
+  visible: (me: MeView) => boolean;
+  render: (me: MeView) => Node;
+}
+
+const idagSections: IdagSection[] = [];
+
+/** registerIdagSection adds a block to Idag. */
+export function registerIdagSection(s: IdagSection): void {
+  idagSections.push(s);
+  idagSections.sort((a, b) => a.order - b.order);
+}
+
+/** renderIdagSections draws the blocks of Idag for this person, in order. */
+export function renderIdagSections(me: MeView): Node[] {
+  return idagSections.filter((s) => s.visible(me)).map((s) => s.render(me));
+}
+
 type Listener = (focus: boolean) => void;
 let onChange: Listener = () => {};
 

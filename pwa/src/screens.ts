@@ -2,15 +2,18 @@
 // decides which one to show and wires the buttons.
 
 import { isoDate, roleNames, shortDate, termName } from "./format";
+import type { IdentityProvider } from "./gen/samspel/v1/auth_service_pb";
 import type { MeView } from "./me";
-import { meetingsBlock } from "./meetings";
 import { h, type Child } from "./render";
+import { renderIdagSections } from "./router";
 
 /** idag is the start screen: today's date and who you are. */
 export function idag(me: MeView, today: Date, onSignOut: () => void): Child[] {
   const [first, ...rest] = me.memberships;
   return [
     h("p", { id: "today", class: "date" }, h("time", { datetime: isoDate(today) }, shortDate(today))),
+    // What needs the person now, from each feature (deviations to acknowledge, ...).
+    renderIdagSections(me),
     h(
       "div",
       { class: "me" },
@@ -36,8 +39,6 @@ export function idag(me: MeView, today: Date, onSignOut: () => void): Child[] {
       { class: "actions" },
       h("button", { type: "button", id: "sign-out", class: "button secondary", onclick: onSignOut }, "Logga ut"),
     ),
-    // Last, because it fills in when the server answers: nothing above it moves then.
-    meetingsBlock(me),
   ];
 }
 
@@ -53,8 +54,15 @@ export function invite(opts: {
   name: string;
   nameError?: string | undefined;
   onSubmit: (name: string) => void;
+  providers: IdentityProvider[];
+  onProvider: (id: string) => void;
 }): Child[] {
   if (!opts.showForm) return [h("p", null, "När du har fått en ny länk öppnar du den för att logga in.")];
+  const viaOrg = opts.providers.length > 0 && [
+    h("h2", null, "Eller logga in via organisationen"),
+    h("p", null, "Då kopplas ditt konto hos organisationen till Samspel, och du loggar in med det framöver."),
+    providerButtons(opts.providers, opts.onProvider),
+  ];
   const input = h("input", {
     id: "invite-name",
     name: "name",
@@ -99,14 +107,44 @@ export function invite(opts: {
       ),
       h("button", { type: "submit", id: "invite-submit", class: "button" }, "Logga in"),
     ),
+    viaOrg,
   ];
 }
 
-/** signedOut tells someone without a session how to get one. */
-export function signedOut(): Child[] {
+/** providerButtons offers sign-in through the organisations' identity providers: one
+ * button, "Logga in via organisationen", in the common case of one. */
+function providerButtons(providers: IdentityProvider[], onProvider: (id: string) => void): Child {
+  return h(
+    "div",
+    { class: "actions" },
+    providers.map((p) =>
+      h(
+        "button",
+        { type: "button", id: `oidc-${p.id}`, class: "button secondary", onclick: () => onProvider(p.id) },
+        providers.length === 1 ? "Logga in via organisationen" : `Logga in via ${p.displayName}`,
+      ),
+    ),
+  );
+}
+
+/** signedOut is the sign-in screen: the passkey first, then the organisation's identity
+ * provider when one is configured, then how to get in the first time. */
+export function signedOut(opts: {
+  providers: IdentityProvider[];
+  onPasskey: () => void;
+  onProvider: (id: string) => void;
+}): Child[] {
   return [
-    h("p", null, "Du loggar in genom att öppna inbjudningslänken som din administratör har skickat till dig."),
-    h("p", null, "Har du ingen länk, eller fungerar den inte längre? Be din administratör om en ny."),
+    h("p", null, "Logga in med nyckeln i din telefon. Du låser upp den med fingeravtryck, ansikte eller kod."),
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "button", id: "passkey-sign-in", class: "button", onclick: opts.onPasskey }, "Logga in med nyckel"),
+    ),
+    opts.providers.length > 0 && providerButtons(opts.providers, opts.onProvider),
+    h("h2", null, "Första gången"),
+    h("p", null, "Första gången loggar du in genom att öppna inbjudningslänken som din administratör har skickat till dig."),
+    h("p", null, "Har du tappat bort telefonen med din nyckel? Be din administratör om en ny inbjudan. Med den lägger du till en ny nyckel."),
   ];
 }
 

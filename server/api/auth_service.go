@@ -18,22 +18,78 @@ type authService struct {
 }
 
 func (s *authService) RedeemInvite(ctx context.Context, req *samspelv1.RedeemInviteRequest) (*samspelv1.RedeemInviteResponse, error) {
-	md, _ := metadata.FromIncomingContext(ctx)
-	secret, hash := auth.NewSecret(auth.PrefixSession)
-	person, err := s.store.RedeemInvite(ctx, store.Actor{ClientIP: clientIP(ctx)}, auth.Hash(req.Token), req.DisplayName,
-		store.NewSession{SecretHash: hash, UserAgent: truncate(strings.Join(md.Get("user-agent"), " "), 300)},
-		store.SessionPolicy{Idle: auth.SessionIdle, Absolute: auth.SessionAbsolute})
+	secret, ns := newSession(ctx, store.MethodInvite)
+	person, err := s.store.RedeemInvite(ctx, store.Actor{ClientIP: clientIP(ctx)}, auth.Hash(req.Token), req.DisplayName, ns, sessionPolicy)
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
-	if err := grpc.SetHeader(ctx, metadata.Pairs("set-cookie", auth.SessionCookie(secret))); err != nil {
-		return nil, s.status(ctx, err)
-	}
-	me, err := s.me(ctx, person)
+	me, err := s.signedIn(ctx, secret, person)
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
 	return &samspelv1.RedeemInviteResponse{Me: me}, nil
+}
+
+var sessionPolicy = store.SessionPolicy{Idle: auth.SessionIdle, Absolute: auth.SessionAbsolute}
+
+// newSession makes a fresh session secret for a sign-in, and describes the session: the
+// browser it is for, and the session cookie it replaces, if the browser came with one.
+func newSession(ctx context.Context, method string) (string, store.NewSession) {
+	md, _ := metadata.FromIncomingContext(ctx)
+	secret, hash := auth.NewSecret(auth.PrefixSession)
+	ns := store.NewSession{SecretHash: hash, UserAgent: truncate(strings.Join(md.Get("user-agent"), " "), 300), Method: method}
+	if old := auth.SessionFromCookieHeader(md.Get("cookie")); old != "" {
+		ns.Replaces = auth.Hash(old)
+	}
+	return secret, ns
+}
+
+// signedIn sets the new session's cookie and returns who signed in.
+func (s *authService) signedIn(ctx context.Context, secret string, person store.Person) (*samspelv1.Me, error) {
+	if err := grpc.SetHeader(ctx, metadata.Pairs("set-cookie", auth.SessionCookie(secret))); err != nil {
+		return nil, err
+	}
+	return s.me(ctx, person)
+}
+
+func (s *authService) GetSignInOptions(ctx context.Context, req *samspelv1.GetSignInOptionsRequest) (*samspelv1.GetSignInOptionsResponse, error) {
+	resp := &samspelv1.GetSignInOptionsResponse{}
+	for _, p := range s.IdP.Providers() {
+		resp.IdentityProviders = append(resp.IdentityProviders, &samspelv1.IdentityProvider{Id: p.ID, DisplayName: p.DisplayName})
+	}
+	return resp, nil
+}
+
+func (s *authService) BeginPasskeySignIn(ctx context.Context, req *samspelv1.BeginPasskeySignInRequest) (*samspelv1.BeginPasskeySignInResponse, error) {
+	id, options, err := s.Passkeys.BeginSignIn(ctx)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	return &samspelv1.BeginPasskeySignInResponse{CeremonyId: id, OptionsJson: string(options)}, nil
+}
+
+func (s *authService) FinishPasskeySignIn(ctx context.Context, req *samspelv1.FinishPasskeySignInRequest) (*samspelv1.FinishPasskeySignInResponse, error) {
+	secret, ns := newSession(ctx, store.MethodPasskey)
+	person, err := s.Passkeys.FinishSignIn(ctx, store.Actor{ClientIP: clientIP(ctx)}, req.CeremonyId, []byte(req.CredentialJson), ns, sessionPolicy)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	me, err := s.signedIn(ctx, secret, person)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	return &samspelv1.FinishPasskeySignInResponse{Me: me}, nil
+}
+
+func (s *authService) BeginOidcSignIn(ctx context.Context, req *samspelv1.BeginOidcSignInRequest) (*samspelv1.BeginOidcSignInResponse, error) {
+	url, cookie, err := s.IdP.Begin(ctx, req.ProviderId, req.InviteToken)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	if err := grpc.SetHeader(ctx, metadata.Pairs("set-cookie", cookie)); err != nil {
+		return nil, s.status(ctx, err)
+	}
+	return &samspelv1.BeginOidcSignInResponse{AuthorizationUrl: url}, nil
 }
 
 func (s *authService) SignOut(ctx context.Context, req *samspelv1.SignOutRequest) (*samspelv1.SignOutResponse, error) {
@@ -43,7 +99,10 @@ func (s *authService) SignOut(ctx context.Context, req *samspelv1.SignOutRequest
 			return nil, s.status(ctx, err)
 		}
 	}
-	if err := grpc.SetHeader(ctx, metadata.Pairs("set-cookie", auth.ClearCookie())); err != nil {
+	// Clear-Site-Data empties the browser's HTTP cache and cookies for Samspel, but not
+	// "storage": notes written offline and not yet sent wait there, and must survive until
+	// the same person signs in again. The PWA wipes the rest of its storage itself.
+	if err := grpc.SetHeader(ctx, metadata.Pairs("set-cookie", auth.ClearCookie(), "clear-site-data", `"cache", "cookies"`)); err != nil {
 		return nil, s.status(ctx, err)
 	}
 	return &samspelv1.SignOutResponse{}, nil

@@ -9,7 +9,9 @@ import (
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/types/known/durationpb"
 
+	"github.com/samspel/samspel/server/auth"
 	"github.com/samspel/samspel/server/store"
 )
 
@@ -24,13 +26,20 @@ func toStatus(ctx context.Context, log *slog.Logger, err error) error {
 	}
 	var inv *store.InvalidError
 	var se sqlite3.Error
+	var rl *auth.RateLimitedError
 	switch {
+	case errors.As(err, &rl):
+		return rateLimited(rl)
+	case errors.Is(err, auth.ErrPasskeyRefused):
+		return status.Error(codes.Unauthenticated, err.Error())
 	case errors.As(err, &inv):
 		return invalid(fieldViolation{inv.Field, inv.Description})
 	case errors.Is(err, store.ErrNotFound):
 		return status.Error(codes.NotFound, "not found")
 	case errors.Is(err, store.ErrConflict):
 		return status.Error(codes.FailedPrecondition, err.Error())
+	case errors.Is(err, store.ErrPermission):
+		return status.Error(codes.PermissionDenied, "your role in this organisation does not allow this")
 	case errors.Is(err, context.Canceled):
 		return status.Error(codes.Canceled, "canceled")
 	case errors.Is(err, context.DeadlineExceeded):
@@ -60,6 +69,16 @@ func invalid(vs ...fieldViolation) error {
 	st, err := status.New(codes.InvalidArgument, msg[:len(msg)-1]).WithDetails(br)
 	if err != nil {
 		return status.Error(codes.InvalidArgument, msg)
+	}
+	return st.Err()
+}
+
+// rateLimited builds ResourceExhausted with google.rpc.RetryInfo, so a client knows
+// when to try again without guessing.
+func rateLimited(rl *auth.RateLimitedError) error {
+	st, err := status.New(codes.ResourceExhausted, rl.Error()).WithDetails(&errdetails.RetryInfo{RetryDelay: durationpb.New(rl.RetryAfter)})
+	if err != nil {
+		return status.Error(codes.ResourceExhausted, rl.Error())
 	}
 	return st.Err()
 }

@@ -29,6 +29,7 @@ type interceptors struct {
 	store     *store.Store
 	log       *slog.Logger
 	validator protovalidate.Validator
+	clients   *auth.Limiter // per client address and method, for the public methods
 }
 
 func (ic *interceptors) unary() []grpc.UnaryServerInterceptor {
@@ -74,7 +75,11 @@ func (ic *interceptors) authUnary(ctx context.Context, req any, info *grpc.Unary
 	if !ok {
 		return nil, status.Error(codes.PermissionDenied, "method has no policy")
 	}
-	if !r.public {
+	if r.public {
+		if err := ic.limitClient(ctx, info.FullMethod); err != nil {
+			return nil, err
+		}
+	} else {
 		p, err := ic.authenticate(ctx)
 		if err != nil {
 			return nil, err
@@ -93,6 +98,25 @@ func (ic *interceptors) authUnary(ctx context.Context, req any, info *grpc.Unary
 		}
 	}
 	return handler(ctx, req)
+}
+
+// limitClient rate-limits a method that needs no credentials, per client address, so
+// nobody can hammer sign-in or fill the database with half-begun ceremonies. The first
+// refusal in a minute is audited; auditing every one would let an attacker busy the
+// one database writer.
+func (ic *interceptors) limitClient(ctx context.Context, method string) error {
+	ip := clientIP(ctx)
+	report, err := ic.clients.Allow(method + "|" + ip)
+	if err == nil {
+		return nil
+	}
+	if report {
+		action := "rate_limit." + method[strings.LastIndex(method, "/")+1:]
+		if aerr := ic.store.Audit(ctx, store.Actor{ClientIP: ip}, action, false, "client:"+ip); aerr != nil {
+			return toStatus(ctx, ic.log, aerr)
+		}
+	}
+	return toStatus(ctx, ic.log, err)
 }
 
 var errUnauthenticated = status.Error(codes.Unauthenticated, "sign in first")

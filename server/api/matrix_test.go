@@ -42,6 +42,13 @@ var (
 	signedIn   = append(append([]string{}, members...), outsiderEmail)
 	onlyAdmin  = []string{demo.Admin.Email}
 	hiddenFrom = []string{outsiderEmail} // NotFound: they may not know the organisation exists
+	// The role split's readers and the pair; everyone else in the organisation gets NotFound.
+	onlyChair           = []string{demo.Chair.Email}
+	onlyDirector        = []string{demo.Director.Email}
+	thePair             = []string{demo.Chair.Email, demo.Director.Email}
+	roleSplitReaders    = []string{demo.Chair.Email, demo.Director.Email, demo.Staff.Email, demo.Admin.Email}
+	notRoleSplitReaders = []string{demo.Vice.Email, demo.Opposition.Email, outsiderEmail}
+	notThePair          = []string{demo.Vice.Email, demo.Opposition.Email, demo.Staff.Email, demo.Admin.Email, outsiderEmail}
 )
 
 // TestPolicyMatrix calls every RPC as every kind of caller and checks the outcome:
@@ -53,6 +60,9 @@ func TestPolicyMatrix(t *testing.T) {
 	other := seedOtherOrganization(t, s)
 	staffRole := liveStaffAssignment(t, s)
 	mf := meetingFixtures(t, s)
+	toDisable := seedPersonToDisable(t, s)
+	rs := seedRoleSplitFixture(t, s)
+	day := today(t, s)
 
 	rows := []struct {
 		method  string
@@ -62,8 +72,18 @@ func TestPolicyMatrix(t *testing.T) {
 		hidden  []string // NOT_FOUND; all other signed-in callers get PERMISSION_DENIED
 		public  bool
 		fresh   func() proto.Message // when set, a new request for every call (creates that must be unique)
+		// okCode is what an admitted caller gets when the request cannot succeed for
+		// anyone (a made-up id); OK when unset. Not PERMISSION_DENIED or UNAUTHENTICATED
+		// is what proves the policy let them through.
+		okCode codes.Code
+		// publicCode is what everyone gets from a public method, whoever asks.
+		publicCode codes.Code
+		// refused: callers the policy admits but a rule of the data turns away (a proposal
+		// that awaits the other party, a second draft), with the code they get. Rows run
+		// in order, so a one-time change is OK for the first caller and refused after.
+		refused map[string]codes.Code
 	}{
-		{method: samspelv1.AuthService_RedeemInvite_FullMethodName, req: &samspelv1.RedeemInviteRequest{Token: "si_" + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}, resp: &samspelv1.RedeemInviteResponse{}, public: true},
+		{method: samspelv1.AuthService_RedeemInvite_FullMethodName, req: &samspelv1.RedeemInviteRequest{Token: "si_" + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}, resp: &samspelv1.RedeemInviteResponse{}, public: true, publicCode: codes.NotFound},
 		{method: samspelv1.AuthService_GetMe_FullMethodName, req: &samspelv1.GetMeRequest{}, resp: &samspelv1.GetMeResponse{}, allowed: signedIn},
 		{method: samspelv1.AuthService_SignOut_FullMethodName, req: &samspelv1.SignOutRequest{}, resp: &samspelv1.SignOutResponse{}, allowed: signedIn},
 		{method: samspelv1.OrganizationService_ListOrganizations_FullMethodName, req: &samspelv1.ListOrganizationsRequest{}, resp: &samspelv1.ListOrganizationsResponse{}, allowed: signedIn},
@@ -114,10 +134,65 @@ func TestPolicyMatrix(t *testing.T) {
 		{method: samspelv1.PersonService_ListPeople_FullMethodName, req: &samspelv1.ListPeopleRequest{OrganizationId: 1}, resp: &samspelv1.ListPeopleResponse{}, allowed: members, hidden: hiddenFrom},
 		{method: samspelv1.PersonService_ListRoleAssignments_FullMethodName, req: &samspelv1.ListRoleAssignmentsRequest{OrganizationId: 1}, resp: &samspelv1.ListRoleAssignmentsResponse{}, allowed: members, hidden: hiddenFrom},
 		{method: samspelv1.PersonService_ListPairPeriods_FullMethodName, req: &samspelv1.ListPairPeriodsRequest{OrganizationId: 1}, resp: &samspelv1.ListPairPeriodsResponse{}, allowed: members, hidden: hiddenFrom},
+		// The role split, before the rows that end the staff member's role: the pair, staff and administrators read it; the chair decides, the director proposes.
+		{method: samspelv1.RoleSplitService_ListAreas_FullMethodName, req: &samspelv1.ListAreasRequest{OrganizationId: 1}, resp: &samspelv1.ListAreasResponse{}, allowed: roleSplitReaders, hidden: notRoleSplitReaders},
+		{method: samspelv1.RoleSplitService_GetArea_FullMethodName, req: &samspelv1.GetAreaRequest{Id: rs.area}, resp: &samspelv1.GetAreaResponse{}, allowed: roleSplitReaders, hidden: notRoleSplitReaders},
+		{method: samspelv1.RoleSplitService_ListAreaEvents_FullMethodName, req: &samspelv1.ListAreaEventsRequest{AreaId: rs.area}, resp: &samspelv1.ListAreaEventsResponse{}, allowed: roleSplitReaders, hidden: notRoleSplitReaders},
+		{method: samspelv1.RoleSplitService_ListAreaProposals_FullMethodName, req: &samspelv1.ListAreaProposalsRequest{OrganizationId: 1}, resp: &samspelv1.ListAreaProposalsResponse{}, allowed: roleSplitReaders, hidden: notRoleSplitReaders},
+		{method: samspelv1.RoleSplitService_ListPrecedents_FullMethodName, req: &samspelv1.ListPrecedentsRequest{AreaId: rs.area}, resp: &samspelv1.ListPrecedentsResponse{}, allowed: roleSplitReaders, hidden: notRoleSplitReaders},
+		{method: samspelv1.RoleSplitService_CreateArea_FullMethodName, req: &samspelv1.CreateAreaRequest{OrganizationId: 1, Name: "Matrisområde", Owner: samspelv1.AreaOwner_AREA_OWNER_SHARED, Reason: "Prov"}, resp: &samspelv1.CreateAreaResponse{}, allowed: onlyChair, hidden: hiddenFrom},
+		{method: samspelv1.RoleSplitService_UpdateArea_FullMethodName, req: &samspelv1.UpdateAreaRequest{Area: &samspelv1.Area{Id: rs.area, Description: "Ändrad i matrisen."}, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"description"}}, Reason: "Prov"}, resp: &samspelv1.UpdateAreaResponse{}, allowed: onlyChair, hidden: hiddenFrom},
+		{method: samspelv1.RoleSplitService_ProposeAreaChange_FullMethodName, req: &samspelv1.ProposeAreaChangeRequest{OrganizationId: 1, AreaId: rs.proposalArea, Name: "Medborgardialog", Owner: samspelv1.AreaOwner_AREA_OWNER_SHARED, Reason: "Prov"}, resp: &samspelv1.ProposeAreaChangeResponse{}, allowed: onlyDirector},
+		{method: samspelv1.RoleSplitService_AcceptAreaProposal_FullMethodName, req: &samspelv1.AcceptAreaProposalRequest{ProposalId: rs.openProposal}, resp: &samspelv1.AcceptAreaProposalResponse{}, allowed: onlyChair, hidden: hiddenFrom},
+		{method: samspelv1.RoleSplitService_DeclineAreaProposal_FullMethodName, req: &samspelv1.DeclineAreaProposalRequest{ProposalId: rs.proposalToDecline, Comment: "Nej"}, resp: &samspelv1.DeclineAreaProposalResponse{}, allowed: onlyChair, hidden: hiddenFrom},
+		{method: samspelv1.RoleSplitService_CommentOnArea_FullMethodName, req: &samspelv1.CommentOnAreaRequest{AreaId: rs.area, Text: "En kommentar"}, resp: &samspelv1.CommentOnAreaResponse{}, allowed: thePair, hidden: hiddenFrom},
+		{method: samspelv1.RoleSplitService_LinkPrecedent_FullMethodName, req: &samspelv1.LinkPrecedentRequest{AreaId: rs.area, Reference: "KS 2026-11-24 § 200", Summary: "Prov", OccurredOn: "2026-11-24"}, resp: &samspelv1.LinkPrecedentResponse{}, allowed: thePair, hidden: hiddenFrom},
+
+		// The instruction: every member reads adopted versions; the pair writes drafts.
+		{method: samspelv1.InstructionService_ListInstructionVersions_FullMethodName, req: &samspelv1.ListInstructionVersionsRequest{OrganizationId: 1}, resp: &samspelv1.ListInstructionVersionsResponse{}, allowed: members, hidden: hiddenFrom},
+		{method: samspelv1.InstructionService_GetInstructionVersion_FullMethodName, req: &samspelv1.GetInstructionVersionRequest{Id: rs.v2}, resp: &samspelv1.GetInstructionVersionResponse{}, allowed: members, hidden: hiddenFrom},
+		{method: samspelv1.InstructionService_DiffInstructionVersions_FullMethodName, req: &samspelv1.DiffInstructionVersionsRequest{FromId: rs.v1, ToId: rs.v2}, resp: &samspelv1.DiffInstructionVersionsResponse{}, allowed: members, hidden: hiddenFrom},
+		{method: samspelv1.InstructionService_UpdateInstructionDraft_FullMethodName, req: &samspelv1.UpdateInstructionDraftRequest{Version: &samspelv1.InstructionVersion{Id: rs.draft, Title: "Instruktion för kommundirektören 2026"}, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"title"}}}, resp: &samspelv1.UpdateInstructionDraftResponse{}, allowed: thePair, hidden: hiddenFrom},
+		{method: samspelv1.InstructionService_AdoptInstructionVersion_FullMethodName, req: &samspelv1.AdoptInstructionVersionRequest{Id: rs.draft, BoardDecisionDate: "2026-11-24", BoardDecisionRef: "KS 2026-11-24 § 201"}, resp: &samspelv1.AdoptInstructionVersionResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.InstructionService_CreateInstructionDraft_FullMethodName, req: &samspelv1.CreateInstructionDraftRequest{OrganizationId: 1, ChangeReason: "Prov"}, resp: &samspelv1.CreateInstructionDraftResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.InstructionService_RecordInstructionReview_FullMethodName, req: &samspelv1.RecordInstructionReviewRequest{Id: rs.draft}, resp: &samspelv1.RecordInstructionReviewResponse{}, allowed: thePair, hidden: hiddenFrom},
+
+		// The pair's own records: NotFound for everyone but the pair.
+		{method: samspelv1.PairService_GetPairStatus_FullMethodName, req: &samspelv1.GetPairStatusRequest{OrganizationId: 1}, resp: &samspelv1.GetPairStatusResponse{}, allowed: thePair, hidden: notThePair},
+		{method: samspelv1.PairService_ListAgreements_FullMethodName, req: &samspelv1.ListAgreementsRequest{OrganizationId: 1}, resp: &samspelv1.ListAgreementsResponse{}, allowed: thePair, hidden: notThePair},
+		{method: samspelv1.PairService_GetAgreement_FullMethodName, req: &samspelv1.GetAgreementRequest{Id: rs.agreed}, resp: &samspelv1.GetAgreementResponse{}, allowed: thePair, hidden: notThePair},
+		{method: samspelv1.PairService_ListDeviations_FullMethodName, req: &samspelv1.ListDeviationsRequest{OrganizationId: 1}, resp: &samspelv1.ListDeviationsResponse{}, allowed: thePair, hidden: notThePair},
+		{method: samspelv1.PairService_GetDeviation_FullMethodName, req: &samspelv1.GetDeviationRequest{Id: rs.deviation}, resp: &samspelv1.GetDeviationResponse{}, allowed: thePair, hidden: notThePair},
+		{method: samspelv1.PairService_ListCrisisPeriods_FullMethodName, req: &samspelv1.ListCrisisPeriodsRequest{OrganizationId: 1, TermId: rs.finishedTerm}, resp: &samspelv1.ListCrisisPeriodsResponse{}, allowed: thePair, hidden: notThePair},
+		{method: samspelv1.PairService_ProposeAgreement_FullMethodName, req: &samspelv1.ProposeAgreementRequest{OrganizationId: 1, Text: "Vi provar matrisen."}, resp: &samspelv1.ProposeAgreementResponse{}, allowed: thePair, hidden: hiddenFrom},
+		{method: samspelv1.PairService_AcceptAgreement_FullMethodName, req: &samspelv1.AcceptAgreementRequest{Id: rs.agreementToAccept}, resp: &samspelv1.AcceptAgreementResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.PairService_AmendAgreement_FullMethodName, req: &samspelv1.AmendAgreementRequest{Id: rs.agreementToAmend, Text: "Budgetdialogen har fasta tider i april."}, resp: &samspelv1.AmendAgreementResponse{}, allowed: thePair, hidden: hiddenFrom},
+		{method: samspelv1.PairService_DeclineAgreement_FullMethodName, req: &samspelv1.DeclineAgreementRequest{Id: rs.agreementToDecline}, resp: &samspelv1.DeclineAgreementResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.PairService_RequestAgreementRevisit_FullMethodName, req: &samspelv1.RequestAgreementRevisitRequest{Id: rs.agreed, Reason: "Prov"}, resp: &samspelv1.RequestAgreementRevisitResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.PairService_ResolveAgreementRevisit_FullMethodName, req: &samspelv1.ResolveAgreementRevisitRequest{Id: rs.revisitAsked, Outcome: samspelv1.RevisitOutcome_REVISIT_OUTCOME_KEEP}, resp: &samspelv1.ResolveAgreementRevisitResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.PairService_StartCrisis_FullMethodName, req: &samspelv1.StartCrisisRequest{OrganizationId: 1, Reason: "Prov"}, resp: &samspelv1.StartCrisisResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.PairService_LogDeviation_FullMethodName, req: &samspelv1.LogDeviationRequest{OrganizationId: 1, Kind: samspelv1.DeviationKind_DEVIATION_KIND_DEVIATION, AreaId: rs.area, What: "Prov", Reason: "Prov", OccurredOn: day}, resp: &samspelv1.LogDeviationResponse{}, allowed: thePair, hidden: hiddenFrom},
+		{method: samspelv1.PairService_EndCrisis_FullMethodName, req: &samspelv1.EndCrisisRequest{OrganizationId: 1}, resp: &samspelv1.EndCrisisResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.PairService_AcknowledgeDeviation_FullMethodName, req: &samspelv1.AcknowledgeDeviationRequest{Id: rs.deviation}, resp: &samspelv1.AcknowledgeDeviationResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
+		{method: samspelv1.PairService_CommentOnDeviation_FullMethodName, req: &samspelv1.CommentOnDeviationRequest{Id: rs.deviation, Text: "En kommentar"}, resp: &samspelv1.CommentOnDeviationResponse{}, allowed: thePair, hidden: hiddenFrom},
+
 		{method: samspelv1.PersonService_AssignRole_FullMethodName, req: &samspelv1.AssignRoleRequest{PersonId: 2, OrganizationId: 1, TermId: 2, Role: samspelv1.Role_ROLE_STAFF, StartDate: "2026-11-01"}, resp: &samspelv1.AssignRoleResponse{}, allowed: onlyAdmin},
 		{method: samspelv1.PersonService_EndRoleAssignment_FullMethodName, req: &samspelv1.EndRoleAssignmentRequest{Id: staffRole, EndDate: "2026-11-20"}, resp: &samspelv1.EndRoleAssignmentResponse{}, allowed: onlyAdmin},
 		{method: samspelv1.InviteService_CreateInvite_FullMethodName, req: &samspelv1.CreateInviteRequest{Email: "ny@exempelstad.example", Role: samspelv1.Role_ROLE_STAFF, OrganizationId: 1}, resp: &samspelv1.CreateInviteResponse{}, allowed: onlyAdmin},
 		{method: samspelv1.AuditService_ListAuditEvents_FullMethodName, req: &samspelv1.ListAuditEventsRequest{}, resp: &samspelv1.ListAuditEventsResponse{}, allowed: onlyAdmin},
+
+		{method: samspelv1.AuthService_GetSignInOptions_FullMethodName, req: &samspelv1.GetSignInOptionsRequest{}, resp: &samspelv1.GetSignInOptionsResponse{}, public: true, publicCode: codes.OK},
+		{method: samspelv1.AuthService_BeginPasskeySignIn_FullMethodName, req: &samspelv1.BeginPasskeySignInRequest{}, resp: &samspelv1.BeginPasskeySignInResponse{}, public: true, publicCode: codes.OK},
+		{method: samspelv1.AuthService_FinishPasskeySignIn_FullMethodName, req: &samspelv1.FinishPasskeySignInRequest{CeremonyId: "swc_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", CredentialJson: "{}"}, resp: &samspelv1.FinishPasskeySignInResponse{}, public: true, publicCode: codes.Unauthenticated},
+		{method: samspelv1.AuthService_BeginOidcSignIn_FullMethodName, req: &samspelv1.BeginOidcSignInRequest{ProviderId: "nowhere"}, resp: &samspelv1.BeginOidcSignInResponse{}, public: true, publicCode: codes.InvalidArgument},
+		{method: samspelv1.PasskeyService_BeginPasskeyRegistration_FullMethodName, req: &samspelv1.BeginPasskeyRegistrationRequest{}, resp: &samspelv1.BeginPasskeyRegistrationResponse{}, allowed: signedIn},
+		{method: samspelv1.PasskeyService_FinishPasskeyRegistration_FullMethodName, req: &samspelv1.FinishPasskeyRegistrationRequest{CeremonyId: "swc_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", CredentialJson: "{}"}, resp: &samspelv1.FinishPasskeyRegistrationResponse{}, allowed: signedIn, okCode: codes.InvalidArgument},
+		{method: samspelv1.PasskeyService_ListPasskeys_FullMethodName, req: &samspelv1.ListPasskeysRequest{}, resp: &samspelv1.ListPasskeysResponse{}, allowed: signedIn},
+		{method: samspelv1.PasskeyService_RenamePasskey_FullMethodName, req: &samspelv1.RenamePasskeyRequest{Id: 999, Name: "Telefonen"}, resp: &samspelv1.RenamePasskeyResponse{}, allowed: signedIn, okCode: codes.NotFound},
+		{method: samspelv1.PasskeyService_DeletePasskey_FullMethodName, req: &samspelv1.DeletePasskeyRequest{Id: 999}, resp: &samspelv1.DeletePasskeyResponse{}, allowed: signedIn, okCode: codes.NotFound},
+		{method: samspelv1.SessionService_ListSessions_FullMethodName, req: &samspelv1.ListSessionsRequest{}, resp: &samspelv1.ListSessionsResponse{}, allowed: signedIn},
+		{method: samspelv1.SessionService_EndSession_FullMethodName, req: &samspelv1.EndSessionRequest{Id: 999999}, resp: &samspelv1.EndSessionResponse{}, allowed: signedIn, okCode: codes.NotFound},
+		{method: samspelv1.PersonService_DisablePerson_FullMethodName, req: &samspelv1.DisablePersonRequest{PersonId: toDisable}, resp: &samspelv1.DisablePersonResponse{}, allowed: onlyAdmin},
 	}
 	if len(rows) != len(methodsOf(t)) {
 		t.Fatalf("the matrix has %d rows for %d RPCs: add the new RPC", len(rows), len(methodsOf(t)))
@@ -133,11 +208,13 @@ func TestPolicyMatrix(t *testing.T) {
 			want := codes.PermissionDenied
 			switch {
 			case row.public:
-				want = codes.NotFound // an unknown invite, whoever asks
+				want = row.publicCode
 			case c.email == "":
 				want = codes.Unauthenticated
+			case row.refused[c.email] != codes.OK:
+				want = row.refused[c.email]
 			case contains(row.allowed, c.email):
-				want = codes.OK
+				want = row.okCode // OK unless the row says otherwise
 			case contains(row.hidden, c.email):
 				want = codes.NotFound
 			}
@@ -201,4 +278,19 @@ func liveStaffAssignment(t *testing.T, s *apptest.Server) int64 {
 		t.Fatalf("staff assignments: %v, %v", ras, err)
 	}
 	return ras[0].ID
+}
+
+// seedPersonToDisable adds a person who is none of the callers, so disabling them
+// leaves every caller's token working for the rest of the matrix.
+func seedPersonToDisable(t *testing.T, s *apptest.Server) int64 {
+	t.Helper()
+	var id int64
+	_, err := s.Store.SeedOnce(context.Background(), "a person to disable", func(b *store.Seeder) error {
+		id = b.Person(store.DemoPerson{Email: "avslutad@exempelstad.example", Name: "Avslutad Person"})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
 }

@@ -20,9 +20,6 @@ var (
 	// checkInPeople see the demo's current check-ins: the pair and the staff member they invited.
 	checkInPeople    = []string{demo.Chair.Email, demo.Director.Email, demo.Staff.Email}
 	notCheckInPeople = []string{demo.Vice.Email, demo.Opposition.Email, demo.Admin.Email, outsiderEmail}
-	// thePair alone sees a reflection talk.
-	thePair    = []string{demo.Chair.Email, demo.Director.Email}
-	notThePair = []string{demo.Vice.Email, demo.Opposition.Email, demo.Staff.Email, demo.Admin.Email, outsiderEmail}
 	// reporters register decisions and report how they go.
 	reporters = []string{demo.Chair.Email, demo.Director.Email, demo.Staff.Email}
 )
@@ -50,12 +47,12 @@ func meetingFixtures(t *testing.T, s *apptest.Server) *meetingFixture {
 	f.paragraph.Store(9000)
 	f.series = currentSeries(t, s, chair.ID, store.KindAvstamning)
 
-	upcoming, _, err := s.Store.ListMeetings(ctx, viewer, store.MeetingFilter{SeriesID: f.series, FromDate: today(s)}, store.Page{Size: 5})
+	upcoming, _, err := s.Store.ListMeetings(ctx, viewer, store.MeetingFilter{SeriesID: f.series, FromDate: s.Store.Today()}, store.Page{Size: 5})
 	if err != nil || len(upcoming) < 5 {
 		t.Fatalf("upcoming check-ins: %v, %v", upcoming, err)
 	}
 	f.next, f.later = upcoming[0].ID, upcoming[4].ID
-	past, _, err := s.Store.ListMeetings(ctx, viewer, store.MeetingFilter{SeriesID: f.series, ToDate: today(s), NewestFirst: true}, store.Page{})
+	past, _, err := s.Store.ListMeetings(ctx, viewer, store.MeetingFilter{SeriesID: f.series, ToDate: s.Store.Today(), NewestFirst: true}, store.Page{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,4 +138,3 @@ func currentSeries(t *testing.T, s *apptest.Server, chair int64, kind int32) int
 }
 
 // today is the server's day in Sweden.
-func today(s *apptest.Server) string { return s.Store.Today() }

@@ -112,7 +112,7 @@ func TestTheNextMeetingFollowsUpTheLastOne(t *testing.T) {
 	must(mc.HoldMeeting(chair, &samspelv1.HoldMeetingRequest{Id: m.Id}))(t)
 	must(mc.AddMeetingNote(director, &samspelv1.AddMeetingNoteRequest{MeetingId: m.Id, AgendaItemId: budget.Id, Body: "Ramarna presenterades."}))(t)
 	view := must(mc.GetMeeting(chair, &samspelv1.GetMeetingRequest{Id: m.Id}))(t)
-	directorID := personID(t, view.Participants, demo.Director.Name)
+	directorID := participantID(t, view.Participants, demo.Director.Name)
 	must(mc.AddDecision(chair, &samspelv1.AddDecisionRequest{MeetingId: m.Id, AgendaItemId: snow.Id,
 		Text: "Inga snökanoner köps in.", TakenByPersonId: directorID}))(t)
 	action := must(mc.AddActionItem(chair, &samspelv1.AddActionItemRequest{MeetingId: m.Id, AgendaItemId: snow.Id,
@@ -169,7 +169,7 @@ func TestTheNextMeetingFollowsUpTheLastOne(t *testing.T) {
 	})
 }
 
-func personID(t *testing.T, ps []*samspelv1.Person, name string) int64 {
+func participantID(t *testing.T, ps []*samspelv1.Person, name string) int64 {
 	t.Helper()
 	for _, p := range ps {
 		if p.DisplayName == name {

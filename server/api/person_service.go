@@ -74,3 +74,11 @@ func (s *personService) ListPairPeriods(ctx context.Context, req *samspelv1.List
 	}
 	return resp, nil
 }
+
+func (s *personService) DisablePerson(ctx context.Context, req *samspelv1.DisablePersonRequest) (*samspelv1.DisablePersonResponse, error) {
+	sessions, tokens, err := s.store.DisablePerson(ctx, caller(ctx).actor(), req.PersonId)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	return &samspelv1.DisablePersonResponse{SessionsEnded: int32(sessions), TokensRevoked: int32(tokens)}, nil
+}

@@ -20,6 +20,11 @@ var (
 		samspelv1.Role_ROLE_OPPOSITION, samspelv1.Role_ROLE_STAFF, samspelv1.Role_ROLE_ADMIN,
 	}
 	adminOnly = []samspelv1.Role{samspelv1.Role_ROLE_ADMIN}
+	// The pair: the chair and the director. Which organisation's pair, and whether the
+	// chair or the director, is checked by the store.
+	pair         = []samspelv1.Role{samspelv1.Role_ROLE_CHAIR, samspelv1.Role_ROLE_DIRECTOR}
+	chairOnly    = []samspelv1.Role{samspelv1.Role_ROLE_CHAIR}
+	directorOnly = []samspelv1.Role{samspelv1.Role_ROLE_DIRECTOR}
 )
 
 // policy is the one table of who may call what. A method missing here is refused with
@@ -28,6 +33,21 @@ var policy = map[string]rule{
 	samspelv1.AuthService_RedeemInvite_FullMethodName: {public: true},
 	samspelv1.AuthService_SignOut_FullMethodName:      {signedIn: true},
 	samspelv1.AuthService_GetMe_FullMethodName:        {signedIn: true},
+
+	samspelv1.AuthService_GetSignInOptions_FullMethodName:    {public: true},
+	samspelv1.AuthService_BeginPasskeySignIn_FullMethodName:  {public: true},
+	samspelv1.AuthService_FinishPasskeySignIn_FullMethodName: {public: true},
+	samspelv1.AuthService_BeginOidcSignIn_FullMethodName:     {public: true},
+
+	samspelv1.PasskeyService_BeginPasskeyRegistration_FullMethodName:  {signedIn: true},
+	samspelv1.PasskeyService_FinishPasskeyRegistration_FullMethodName: {signedIn: true},
+	samspelv1.PasskeyService_ListPasskeys_FullMethodName:              {signedIn: true},
+	samspelv1.PasskeyService_RenamePasskey_FullMethodName:             {signedIn: true},
+	samspelv1.PasskeyService_DeletePasskey_FullMethodName:             {signedIn: true},
+
+	samspelv1.SessionService_ListSessions_FullMethodName: {signedIn: true},
+	samspelv1.SessionService_EndSession_FullMethodName:   {signedIn: true},
+	samspelv1.PersonService_DisablePerson_FullMethodName: {roles: adminOnly},
 
 	samspelv1.OrganizationService_ListOrganizations_FullMethodName:  {roles: everyone},
 	samspelv1.OrganizationService_GetOrganization_FullMethodName:    {roles: everyone},
@@ -92,6 +112,51 @@ var policy = map[string]rule{
 	samspelv1.CalendarService_GetCalendarFeed_FullMethodName:    {roles: everyone},
 	samspelv1.CalendarService_CreateCalendarFeed_FullMethodName: {roles: everyone},
 	samspelv1.CalendarService_RevokeCalendarFeed_FullMethodName: {roles: everyone},
+	// The role split: reads are open to every role and filtered by the store (the pair,
+	// staff and administrators see it; others get NotFound). The chair decides, the
+	// director proposes.
+	samspelv1.RoleSplitService_ListAreas_FullMethodName:           {roles: everyone},
+	samspelv1.RoleSplitService_GetArea_FullMethodName:             {roles: everyone},
+	samspelv1.RoleSplitService_ListAreaEvents_FullMethodName:      {roles: everyone},
+	samspelv1.RoleSplitService_ListAreaProposals_FullMethodName:   {roles: everyone},
+	samspelv1.RoleSplitService_ListPrecedents_FullMethodName:      {roles: everyone},
+	samspelv1.RoleSplitService_CreateArea_FullMethodName:          {roles: chairOnly},
+	samspelv1.RoleSplitService_UpdateArea_FullMethodName:          {roles: chairOnly},
+	samspelv1.RoleSplitService_AcceptAreaProposal_FullMethodName:  {roles: chairOnly},
+	samspelv1.RoleSplitService_DeclineAreaProposal_FullMethodName: {roles: chairOnly},
+	samspelv1.RoleSplitService_ProposeAreaChange_FullMethodName:   {roles: directorOnly},
+	samspelv1.RoleSplitService_CommentOnArea_FullMethodName:       {roles: pair},
+	samspelv1.RoleSplitService_LinkPrecedent_FullMethodName:       {roles: pair},
+
+	// The instruction: every member reads adopted versions, drafts are filtered by the
+	// store; the pair writes.
+	samspelv1.InstructionService_ListInstructionVersions_FullMethodName: {roles: everyone},
+	samspelv1.InstructionService_GetInstructionVersion_FullMethodName:   {roles: everyone},
+	samspelv1.InstructionService_DiffInstructionVersions_FullMethodName: {roles: everyone},
+	samspelv1.InstructionService_CreateInstructionDraft_FullMethodName:  {roles: pair},
+	samspelv1.InstructionService_UpdateInstructionDraft_FullMethodName:  {roles: pair},
+	samspelv1.InstructionService_AdoptInstructionVersion_FullMethodName: {roles: pair},
+	samspelv1.InstructionService_RecordInstructionReview_FullMethodName: {roles: pair},
+
+	// The pair's own records: reads answer NotFound to everyone outside the pair, so
+	// they are open to every role here; writes are the pair's.
+	samspelv1.PairService_GetPairStatus_FullMethodName:           {roles: everyone},
+	samspelv1.PairService_ListAgreements_FullMethodName:          {roles: everyone},
+	samspelv1.PairService_GetAgreement_FullMethodName:            {roles: everyone},
+	samspelv1.PairService_ListDeviations_FullMethodName:          {roles: everyone},
+	samspelv1.PairService_GetDeviation_FullMethodName:            {roles: everyone},
+	samspelv1.PairService_ListCrisisPeriods_FullMethodName:       {roles: everyone},
+	samspelv1.PairService_ProposeAgreement_FullMethodName:        {roles: pair},
+	samspelv1.PairService_AcceptAgreement_FullMethodName:         {roles: pair},
+	samspelv1.PairService_AmendAgreement_FullMethodName:          {roles: pair},
+	samspelv1.PairService_DeclineAgreement_FullMethodName:        {roles: pair},
+	samspelv1.PairService_RequestAgreementRevisit_FullMethodName: {roles: pair},
+	samspelv1.PairService_ResolveAgreementRevisit_FullMethodName: {roles: pair},
+	samspelv1.PairService_LogDeviation_FullMethodName:            {roles: pair},
+	samspelv1.PairService_AcknowledgeDeviation_FullMethodName:    {roles: pair},
+	samspelv1.PairService_CommentOnDeviation_FullMethodName:      {roles: pair},
+	samspelv1.PairService_StartCrisis_FullMethodName:             {roles: pair},
+	samspelv1.PairService_EndCrisis_FullMethodName:               {roles: pair},
 }
 
 var (

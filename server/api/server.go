@@ -14,7 +14,9 @@ import (
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/reflection"
 
+	"github.com/samspel/samspel/server/auth"
 	samspelv1 "github.com/samspel/samspel/server/gen/samspel/v1"
+	"github.com/samspel/samspel/server/idp"
 	"github.com/samspel/samspel/server/store"
 )
 
@@ -24,6 +26,16 @@ type deps struct {
 	log   *slog.Logger
 	// publicURL is where people reach Samspel; invite links start with it.
 	publicURL string
+	Identity
+}
+
+// Identity is what signing in needs besides the store.
+type Identity struct {
+	Passkeys *auth.Passkeys
+	// IdP holds the organisations' identity providers; nil or empty when none is configured.
+	IdP *idp.Service
+	// Clients limits the calls that need no credentials, per client address and method.
+	Clients *auth.Limiter
 }
 
 func (d *deps) status(ctx context.Context, err error) error { return toStatus(ctx, d.log, err) }
@@ -35,15 +47,16 @@ type Server struct {
 	Health *health.Server
 }
 
-// NewServer builds the gRPC server with the interceptor chain and all services.
-func NewServer(st *store.Store, log *slog.Logger, publicURL string) (*Server, error) {
+// NewServer builds the gRPC server with the interceptor chain and all services. outer
+// interceptors run first, around everything (metrics).
+func NewServer(st *store.Store, log *slog.Logger, publicURL string, id Identity, outer ...grpc.UnaryServerInterceptor) (*Server, error) {
 	v, err := protovalidate.New()
 	if err != nil {
 		return nil, fmt.Errorf("protovalidate: %w", err)
 	}
-	ic := &interceptors{store: st, log: log, validator: v}
-	gs := grpc.NewServer(grpc.ChainUnaryInterceptor(ic.unary()...))
-	d := &deps{store: st, log: log, publicURL: publicURL}
+	ic := &interceptors{store: st, log: log, validator: v, clients: id.Clients}
+	gs := grpc.NewServer(grpc.ChainUnaryInterceptor(append(outer, ic.unary()...)...))
+	d := &deps{store: st, log: log, publicURL: publicURL, Identity: id}
 	samspelv1.RegisterAuthServiceServer(gs, &authService{deps: d})
 	samspelv1.RegisterOrganizationServiceServer(gs, &organizationService{deps: d})
 	samspelv1.RegisterTermServiceServer(gs, &termService{deps: d})
@@ -54,6 +67,11 @@ func NewServer(st *store.Store, log *slog.Logger, publicURL string) (*Server, er
 	samspelv1.RegisterReflectionServiceServer(gs, &reflectionService{deps: d})
 	samspelv1.RegisterDecisionFollowUpServiceServer(gs, &decisionFollowUpService{deps: d})
 	samspelv1.RegisterCalendarServiceServer(gs, &calendarService{deps: d})
+	samspelv1.RegisterPasskeyServiceServer(gs, &passkeyService{deps: d})
+	samspelv1.RegisterSessionServiceServer(gs, &sessionService{deps: d})
+	samspelv1.RegisterRoleSplitServiceServer(gs, &roleSplitService{deps: d})
+	samspelv1.RegisterInstructionServiceServer(gs, &instructionService{deps: d})
+	samspelv1.RegisterPairServiceServer(gs, &pairService{deps: d})
 	hs := health.NewServer()
 	healthpb.RegisterHealthServer(gs, hs)
 	reflection.Register(gs)

@@ -13,8 +13,11 @@ import (
 
 	"github.com/samspel/samspel/pwa"
 	"github.com/samspel/samspel/server/api"
+	"github.com/samspel/samspel/server/auth"
 	"github.com/samspel/samspel/server/calendar"
 	"github.com/samspel/samspel/server/demo"
+	"github.com/samspel/samspel/server/idp"
+	"github.com/samspel/samspel/server/metrics"
 	"github.com/samspel/samspel/server/store"
 	"github.com/samspel/samspel/server/web"
 )
@@ -26,13 +29,18 @@ type Config struct {
 	Demo      bool   // seed the demo organisation on first start
 	Log       *slog.Logger
 	StoreOpts []store.Option
+	// OIDC lists the organisations' identity providers (checked by idp.Check); empty
+	// means passkeys and invites only.
+	OIDC []idp.Provider
 }
 
 // App is a running Samspel without its listener.
 type App struct {
 	Store   *store.Store
 	GRPC    *api.Server
+	IdP     *idp.Service
 	Handler http.Handler
+	metrics *metrics.Metrics
 	stop    context.CancelFunc
 	done    chan struct{}
 }
@@ -53,15 +61,28 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 			cfg.Log.Info("seeded the demo organisation", "name", demo.OrganizationName)
 		}
 	}
-	gs, err := api.NewServer(st, cfg.Log, cfg.PublicURL)
+	m := metrics.New()
+	for name, db := range st.Pools() {
+		m.WatchDB(name, db)
+	}
+	// One limiter per kind of key, shared by gRPC and the OIDC callback, so a client
+	// cannot double its attempts by switching between them.
+	clients, accounts := auth.NewLimiter(auth.ClientLimit), auth.NewLimiter(auth.AccountLimit)
+	passkeys, err := auth.NewPasskeys(st, cfg.PublicURL, accounts)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	providers := idp.New(st, cfg.Log, cfg.PublicURL, cfg.OIDC, clients, accounts)
+	gs, err := api.NewServer(st, cfg.Log, cfg.PublicURL, api.Identity{Passkeys: passkeys, IdP: providers, Clients: clients}, m.Unary)
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
 	watchCtx, stop := context.WithCancel(context.Background())
 	// Calendar subscriptions are plain GETs (calendar apps speak no gRPC) in front of the rest.
-	handler := calendar.Mount(web.NewHandler(gs.Server, pwa.FS(), st), st, cfg.PublicURL, cfg.Log)
-	a := &App{Store: st, GRPC: gs, Handler: handler, stop: stop, done: make(chan struct{})}
+	handler := calendar.Mount(web.NewHandler(gs.Server, pwa.FS(), st, m.Handler(), web.Route{Path: idp.CallbackPath, Handler: providers}), st, cfg.PublicURL, cfg.Log)
+	a := &App{Store: st, GRPC: gs, IdP: providers, Handler: handler, metrics: m, stop: stop, done: make(chan struct{})}
 	go a.watchHealth(watchCtx)
 	return a, nil
 }
@@ -73,19 +94,26 @@ func (a *App) watchHealth(ctx context.Context) {
 	t := time.NewTicker(5 * time.Second)
 	defer t.Stop()
 	for {
-		st := healthpb.HealthCheckResponse_SERVING
-		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-		if err := a.Store.Ping(pctx); err != nil && ctx.Err() == nil {
-			st = healthpb.HealthCheckResponse_NOT_SERVING
-		}
-		cancel()
-		a.GRPC.Health.SetServingStatus("", st)
+		a.CheckHealth(ctx)
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
 	}
+}
+
+// CheckHealth pings the database once and sets the gRPC health status to match.
+func (a *App) CheckHealth(ctx context.Context) {
+	st := healthpb.HealthCheckResponse_SERVING
+	pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	start := time.Now()
+	if err := a.Store.Ping(pctx); err != nil && ctx.Err() == nil {
+		st = healthpb.HealthCheckResponse_NOT_SERVING
+	}
+	a.metrics.ObservePing(time.Since(start))
+	a.GRPC.Health.SetServingStatus("", st)
 }
 
 // Close stops the health watcher and closes the database. Call it after the HTTP server

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/textproto"
@@ -35,7 +36,7 @@ import (
 // Server is a running Samspel for one test.
 type Server struct {
 	*app.App
-	URL     string // http://127.0.0.1:PORT
+	URL     string // http://localhost:PORT: passkeys need a host name, not an IP address
 	DataDir string
 	Conn    *grpc.ClientConn // native gRPC over cleartext HTTP/2
 	http    *httptest.Server
@@ -52,13 +53,37 @@ func Start(t testing.TB, opts ...store.Option) *Server {
 // StartIn starts Samspel on an existing data directory.
 func StartIn(t testing.TB, dir string, opts ...store.Option) *Server {
 	t.Helper()
+	return StartWith(t, Options{DataDir: dir, StoreOpts: opts})
+}
+
+// Options adjust a test server beyond the defaults of Start.
+type Options struct {
+	DataDir   string // empty: a fresh temporary directory
+	StoreOpts []store.Option
+	// Configure, if set, changes the configuration before the server starts (to add
+	// identity providers, say). PublicURL is already set to the server's own URL.
+	Configure func(*app.Config)
+}
+
+// StartWith starts Samspel with the demo organisation as o says.
+func StartWith(t testing.TB, o Options) *Server {
+	t.Helper()
+	dir, opts := o.DataDir, o.StoreOpts
+	if dir == "" {
+		dir = t.TempDir()
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if testing.Verbose() {
 		log = slog.New(slog.NewTextHandler(testWriter{t}, nil))
 	}
 	hs := httptest.NewUnstartedServer(nil)
-	url := "http://" + hs.Listener.Addr().String()
-	a, err := app.New(context.Background(), app.Config{DataDir: dir, PublicURL: url, Demo: true, Log: log, StoreOpts: opts})
+	_, port, _ := net.SplitHostPort(hs.Listener.Addr().String())
+	url := "http://localhost:" + port
+	cfg := app.Config{DataDir: dir, PublicURL: url, Demo: true, Log: log, StoreOpts: opts}
+	if o.Configure != nil {
+		o.Configure(&cfg)
+	}
+	a, err := app.New(context.Background(), cfg)
 	if err != nil {
 		t.Fatalf("start samspel: %v", err)
 	}

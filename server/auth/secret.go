@@ -23,6 +23,10 @@ const (
 	PrefixSession = "ss_"
 	PrefixToken   = "spt_"
 	PrefixInvite  = "si_"
+	// PrefixCeremony marks the id of a WebAuthn ceremony, and PrefixOIDC the cookie that
+	// binds a sign-in through an identity provider to the browser that began it.
+	PrefixCeremony = "swc_"
+	PrefixOIDC     = "sob_"
 )
 
 // NewSecret returns a fresh 256-bit secret with the given prefix, and its hash for storage.

@@ -6,12 +6,15 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/webauthn"
 	"github.com/chromedp/chromedp"
 	"google.golang.org/grpc/codes"
 
+	"github.com/samspel/samspel/server/app"
 	"github.com/samspel/samspel/server/apptest"
 	"github.com/samspel/samspel/server/demo"
 	samspelv1 "github.com/samspel/samspel/server/gen/samspel/v1"
+	"github.com/samspel/samspel/server/idp"
 	"github.com/samspel/samspel/server/store"
 )
 
@@ -19,6 +22,10 @@ import (
 // in light and in dark colours, and allows no violation at all.
 func TestAccessibility(t *testing.T) {
 	s := apptest.Start(t)
+	withProvider := apptest.StartWith(t, apptest.Options{Configure: func(c *app.Config) {
+		// Listed on the sign-in screen; never reached in this test.
+		c.OIDC = []idp.Provider{{ID: "exempelstad", DisplayName: "Exempelstads kommun", Issuer: "http://127.0.0.1:9", ClientID: "samspel"}}
+	}})
 	browser := startBrowser(t)
 
 	screens := []struct {
@@ -54,6 +61,39 @@ func TestAccessibility(t *testing.T) {
 		{"the no-connection screen", func(t *testing.T, p *Page) {
 			p.blockGetMe(s.URL)
 			p.open(s.URL, "no-connection")
+		}},
+		{"the sign-in screen with the organisation's provider", func(t *testing.T, p *Page) {
+			p.open(withProvider.URL, "signed-out")
+			p.step("wait for the provider's button", chromedp.WaitVisible(chromedp.CSS("#oidc-exempelstad")))
+		}},
+		{"the sign-in screen after a cancelled passkey prompt", func(t *testing.T, p *Page) {
+			p.open(s.URL, "signed-out")
+			id := p.addAuthenticator()
+			call(p, "fail user verification", webauthn.SetUserVerified, webauthn.SetUserVerifiedParams{AuthenticatorID: id, IsUserVerified: false})
+			p.click("sign in with a passkey", "#passkey-sign-in")
+			p.step("wait for the error summary", chromedp.WaitVisible(chromedp.CSS("#error-summary")))
+		}},
+		{"the passkey setup after an invite", func(t *testing.T, p *Page) {
+			p.addAuthenticator()
+			p.open(s.Invite(t, "ny.nyckel@exempelstad.example", 5, ""), "invite")
+			p.step("type the name", chromedp.SendKeys(chromedp.CSS("#invite-name"), "Ny Nyckel"))
+			p.click("redeem the invite", "#invite-submit")
+			p.waitScreen("passkey-setup")
+		}},
+		{"Mer", func(t *testing.T, p *Page) {
+			p.signInWithInvite(s.Invite(t, demo.Opposition.Email, store.RoleOpposition, demo.PartyA), "")
+			p.click("open Mer", "#nav-mer")
+			p.waitScreen("mer")
+		}},
+		{"Mina inloggningar with two passkeys, one being renamed", func(t *testing.T, p *Page) {
+			p.withTwoPasskeys(s, "tva.nycklar@exempelstad.example")
+			p.click("rename the first passkey", `[id^="rename-passkey-"]`)
+			p.step("wait for the rename form", chromedp.WaitVisible(chromedp.CSS(`[id^="save-passkey-"]`)))
+		}},
+		{"Mina inloggningar asking before a passkey is removed", func(t *testing.T, p *Page) {
+			p.withTwoPasskeys(s, "ta.bort@exempelstad.example")
+			p.click("ask to remove the first passkey", `[id^="delete-passkey-"]`)
+			p.step("wait for the question", chromedp.WaitVisible(chromedp.CSS(`[id^="confirm-delete-passkey-"]`)))
 		}},
 	}
 	for _, sc := range screens {

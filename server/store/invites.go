@@ -55,53 +55,18 @@ func (s *Store) CreateInvite(ctx context.Context, actor Actor, inv Invite) error
 // created if the e-mail address is new, and given the invite's role in the current term
 // unless they already hold it. An unknown, used or expired invite is ErrNotFound (and
 // audited), without saying which, so the link reveals nothing.
+//
+// Redeeming an invite as someone already known is how a person recovers after losing
+// their passkeys: it starts one new session, from which they add a passkey, and ends
+// nothing else.
 func (s *Store) RedeemInvite(ctx context.Context, actor Actor, secretHash []byte, displayName string, ns NewSession, pol SessionPolicy) (Person, error) {
 	now := s.now()
 	var personID int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var inv Invite
 		var inviteID int64
-		var org sql.NullInt64
-		err := tx.QueryRowContext(ctx, `
-			UPDATE invites SET used_at = ? WHERE secret_hash = ? AND used_at IS NULL AND expires_at > ?
-			RETURNING id, email, role, organization_id, party`, millis(now), secretHash, millis(now)).
-			Scan(&inviteID, &inv.Email, &inv.Role, &org, &inv.Party)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
+		var err error
+		personID, inviteID, err = s.redeemInviteTx(ctx, tx, now, actor, secretHash, displayName)
 		if err != nil {
-			return fmt.Errorf("use invite: %w", err)
-		}
-		err = tx.QueryRowContext(ctx, `SELECT id FROM people WHERE email = ?`, inv.Email).Scan(&personID)
-		if errors.Is(err, sql.ErrNoRows) {
-			name := strings.TrimSpace(displayName)
-			if name == "" {
-				// Rolling back leaves the invite unused, so the person can try again.
-				return &InvalidError{Field: "display_name", Description: "a person new to Samspel must give their name"}
-			}
-			res, err := tx.ExecContext(ctx, `INSERT INTO people (email, display_name, created_at) VALUES (?, ?, ?)`, inv.Email, name, millis(now))
-			if err != nil {
-				return fmt.Errorf("insert person: %w", err)
-			}
-			personID, _ = res.LastInsertId()
-		} else if err != nil {
-			return err
-		}
-		var disabled sql.NullInt64
-		if err := tx.QueryRowContext(ctx, `SELECT disabled_at FROM people WHERE id = ?`, personID).Scan(&disabled); err != nil {
-			return err
-		}
-		if disabled.Valid {
-			return ErrNotFound
-		}
-		if inv.Role == RoleAdmin {
-			if _, err := tx.ExecContext(ctx, `UPDATE people SET admin = 1 WHERE id = ?`, personID); err != nil {
-				return err
-			}
-		} else if err := s.ensureRoleTx(ctx, tx, now, actor, personID, org.Int64, inv.Role, inv.Party); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE invites SET used_by = ? WHERE id = ?`, personID, inviteID); err != nil {
 			return err
 		}
 		if err := createSessionTx(ctx, tx, now, personID, ns, pol); err != nil {
@@ -118,6 +83,57 @@ func (s *Store) RedeemInvite(ctx context.Context, actor Actor, secretHash []byte
 		return Person{}, err
 	}
 	return s.Person(ctx, personID)
+}
+
+// redeemInviteTx uses up the invite with this secret hash and returns the person it is
+// for, creating them if their e-mail address is new and giving them the invite's role.
+// It starts no session: its callers do, each in their own way.
+func (s *Store) redeemInviteTx(ctx context.Context, tx *sql.Tx, now time.Time, actor Actor, secretHash []byte, displayName string) (personID, inviteID int64, err error) {
+	var inv Invite
+	var org sql.NullInt64
+	err = tx.QueryRowContext(ctx, `
+		UPDATE invites SET used_at = ? WHERE secret_hash = ? AND used_at IS NULL AND expires_at > ?
+		RETURNING id, email, role, organization_id, party`, millis(now), secretHash, millis(now)).
+		Scan(&inviteID, &inv.Email, &inv.Role, &org, &inv.Party)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, 0, ErrNotFound
+	}
+	if err != nil {
+		return 0, 0, fmt.Errorf("use invite: %w", err)
+	}
+	err = tx.QueryRowContext(ctx, `SELECT id FROM people WHERE email = ?`, inv.Email).Scan(&personID)
+	if errors.Is(err, sql.ErrNoRows) {
+		name := strings.TrimSpace(displayName)
+		if name == "" {
+			// Rolling back leaves the invite unused, so the person can try again.
+			return 0, 0, &InvalidError{Field: "display_name", Description: "a person new to Samspel must give their name"}
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO people (email, display_name, created_at) VALUES (?, ?, ?)`, inv.Email, name, millis(now))
+		if err != nil {
+			return 0, 0, fmt.Errorf("insert person: %w", err)
+		}
+		personID, _ = res.LastInsertId()
+	} else if err != nil {
+		return 0, 0, err
+	}
+	var disabled sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT disabled_at FROM people WHERE id = ?`, personID).Scan(&disabled); err != nil {
+		return 0, 0, err
+	}
+	if disabled.Valid {
+		return 0, 0, ErrNotFound
+	}
+	if inv.Role == RoleAdmin {
+		if _, err := tx.ExecContext(ctx, `UPDATE people SET admin = 1 WHERE id = ?`, personID); err != nil {
+			return 0, 0, err
+		}
+	} else if err := s.ensureRoleTx(ctx, tx, now, actor, personID, org.Int64, inv.Role, inv.Party); err != nil {
+		return 0, 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE invites SET used_by = ? WHERE id = ?`, personID, inviteID); err != nil {
+		return 0, 0, err
+	}
+	return personID, inviteID, nil
 }
 
 // ensureRoleTx gives the person the role in the organisation's current term from today,

@@ -27,12 +27,6 @@ const (
 	MeetingMissed    = 4
 )
 
-// Further role numbers the meeting rules need (see people.go for the rest).
-const (
-	RoleMajority = 3
-	RoleStaff    = 5
-)
-
 // MeetingSeries is a recurring meeting, or a single one (IntervalWeeks 0).
 type MeetingSeries struct {
 	ID              int64

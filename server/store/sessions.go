@@ -22,12 +22,29 @@ const touchEvery = time.Minute
 type NewSession struct {
 	SecretHash []byte
 	UserAgent  string
+	Method     string // MethodInvite, MethodPasskey or MethodOIDC
+	// Replaces is the hash of the session cookie the browser signed in with, if any.
+	// That session ends: every sign-in gets a new session id, and the old one must not
+	// live on where nobody can see it.
+	Replaces []byte
 }
 
+// How a session was started.
+const (
+	MethodInvite  = "invite"
+	MethodPasskey = "passkey"
+	MethodOIDC    = "oidc"
+)
+
 func createSessionTx(ctx context.Context, tx *sql.Tx, now time.Time, personID int64, ns NewSession, pol SessionPolicy) error {
+	if ns.Replaces != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET ended_at = ? WHERE secret_hash = ? AND ended_at IS NULL`, millis(now), ns.Replaces); err != nil {
+			return fmt.Errorf("end replaced session: %w", err)
+		}
+	}
 	_, err := tx.ExecContext(ctx, `
-		INSERT INTO sessions (secret_hash, person_id, user_agent, created_at, last_seen_at, expires_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, ns.SecretHash, personID, ns.UserAgent, millis(now), millis(now), millis(now.Add(pol.Absolute)))
+		INSERT INTO sessions (secret_hash, person_id, user_agent, method, created_at, last_seen_at, expires_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, ns.SecretHash, personID, ns.UserAgent, ns.Method, millis(now), millis(now), millis(now.Add(pol.Absolute)))
 	if err != nil {
 		return fmt.Errorf("insert session: %w", err)
 	}
@@ -50,9 +67,9 @@ func (s *Store) SessionPerson(ctx context.Context, secretHash []byte, pol Sessio
 		return Person{}, fmt.Errorf("select session: %w", err)
 	}
 	if now.Sub(fromMillis(lastSeen)) > touchEvery {
-		if _, err := s.w.ExecContext(ctx, `UPDATE sessions SET last_seen_at = ? WHERE id = ?`, millis(now), id); err != nil {
-			return Person{}, fmt.Errorf("touch session: %w", err)
-		}
+		// Best effort: on a full or read-only disk this write fails, and reading must
+		// keep working then. The cost is an idle timeout measured from an earlier use.
+		s.w.ExecContext(ctx, `UPDATE sessions SET last_seen_at = ? WHERE id = ?`, millis(now), id)
 	}
 	return s.Person(ctx, personID)
 }
@@ -118,4 +135,95 @@ func (s *Store) TokenPerson(ctx context.Context, secretHash []byte) (Person, err
 		return Person{}, fmt.Errorf("select token: %w", err)
 	}
 	return s.Person(ctx, personID)
+}
+
+// Session is one place where a person is signed in.
+type Session struct {
+	ID         int64
+	UserAgent  string
+	Method     string
+	CreateTime time.Time
+	LastSeen   time.Time
+	Current    bool // the session the request came with
+}
+
+// ListSessions lists a person's live sessions, newest first. current is the hash of the
+// caller's own session, to mark it; nil for a caller with a token.
+func (s *Store) ListSessions(ctx context.Context, personID int64, current []byte, pol SessionPolicy, p Page) ([]Session, string, error) {
+	c, err := p.cursor()
+	if err != nil {
+		return nil, "", err
+	}
+	if c.ID == 0 {
+		c.ID = 1<<63 - 1
+	}
+	now := s.now()
+	out, err := query(ctx, s.r, func(rows scanner) (se Session, err error) {
+		var created, seen int64
+		err = rows.Scan(&se.ID, &se.UserAgent, &se.Method, &created, &seen, &se.Current)
+		se.CreateTime, se.LastSeen = fromMillis(created), fromMillis(seen)
+		return se, err
+	}, `
+		SELECT id, user_agent, method, created_at, last_seen_at, coalesce(secret_hash = ?, 0) FROM sessions
+		WHERE person_id = ? AND ended_at IS NULL AND expires_at > ? AND last_seen_at > ? AND id < ?
+		ORDER BY id DESC LIMIT ?`, current, personID, millis(now), millis(now.Add(-pol.Idle)), c.ID, p.size()+1)
+	if err != nil {
+		return nil, "", fmt.Errorf("list sessions: %w", err)
+	}
+	out, next := trim(out, p, func(se Session) cursor { return cursor{ID: se.ID} })
+	return out, next, nil
+}
+
+// EndSessionByID ends one of the person's own sessions. Another person's session, or
+// one already ended, is ErrNotFound.
+func (s *Store) EndSessionByID(ctx context.Context, actor Actor, personID, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE sessions SET ended_at = ? WHERE id = ? AND person_id = ? AND ended_at IS NULL`, millis(s.now()), id, personID)
+		if err != nil {
+			return fmt.Errorf("end session: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return auditTx(ctx, tx, s.now(), actor, "session.end", true, fmt.Sprintf("session:%d person:%d", id, personID))
+	})
+}
+
+// DisablePerson stops a person from signing in and, in the same transaction, ends all
+// of their sessions, revokes all of their tokens and drops their unfinished passkey
+// ceremonies, so nothing they hold works on their next call. Disabling someone already
+// disabled ends whatever is left and is no error. An administrator cannot disable
+// themselves: the installation could be left with nobody to undo it.
+func (s *Store) DisablePerson(ctx context.Context, actor Actor, personID int64) (sessions, tokens int, err error) {
+	if personID == actor.PersonID {
+		return 0, 0, &InvalidError{Field: "person_id", Description: "you cannot disable yourself"}
+	}
+	now := millis(s.now())
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE people SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?`, now, personID)
+		if err != nil {
+			return fmt.Errorf("disable person: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		res, err = tx.ExecContext(ctx, `UPDATE sessions SET ended_at = ? WHERE person_id = ? AND ended_at IS NULL`, now, personID)
+		if err != nil {
+			return fmt.Errorf("end sessions: %w", err)
+		}
+		n, _ := res.RowsAffected()
+		sessions = int(n)
+		res, err = tx.ExecContext(ctx, `UPDATE tokens SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL`, now, personID)
+		if err != nil {
+			return fmt.Errorf("revoke tokens: %w", err)
+		}
+		n, _ = res.RowsAffected()
+		tokens = int(n)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM webauthn_ceremonies WHERE person_id = ?`, personID); err != nil {
+			return fmt.Errorf("drop ceremonies: %w", err)
+		}
+		return auditTx(ctx, tx, s.now(), actor, "person.disable", true,
+			fmt.Sprintf("person:%d sessions:%d tokens:%d", personID, sessions, tokens))
+	})
+	return sessions, tokens, err
 }

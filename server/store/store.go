@@ -104,6 +104,31 @@ func (s *Store) Close() error {
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
+// SchemaVersion is the number of the newest migration this binary applies.
+func (s *Store) SchemaVersion() int {
+	migs, _ := migrations() // validated by Open
+	return len(migs)
+}
+
+// RowCounts counts the rows of the named tables, for upgrade tests and exports.
+func (s *Store) RowCounts(ctx context.Context, tables []string) (map[string]int, error) {
+	out := map[string]int{}
+	for _, t := range tables {
+		var n int
+		// Table names come from the caller's own constant list, never from a request.
+		if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM "`+t+`"`).Scan(&n); err != nil {
+			return nil, fmt.Errorf("count %s: %w", t, err)
+		}
+		out[t] = n
+	}
+	return out, nil
+}
+
+// Pools returns the writer and the read pool by name, for pool metrics only.
+func (s *Store) Pools() map[string]*sql.DB {
+	return map[string]*sql.DB{"writer": s.w, "reader": s.r}
+}
+
 // Ping reports whether the database answers; health checks use it.
 func (s *Store) Ping(ctx context.Context) error {
 	var n int
@@ -154,23 +179,32 @@ func migrations() ([]migration, error) {
 // -shm file appears. migrate checks again through SQLite, in case the newest version
 // still sits in an un-checkpointed WAL.
 func checkVersion(path string, known int) error {
+	v, err := headerVersion(path)
+	if err != nil {
+		return err
+	}
+	if v > known {
+		return fmt.Errorf("%w: %s has schema version %d, this binary knows up to %d; use the newer binary or restore a backup", ErrFutureSchema, path, v, known)
+	}
+	return nil
+}
+
+// headerVersion reads user_version from the SQLite header; an empty file is version 0.
+func headerVersion(path string) (int, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("open database: %w", err)
+		return 0, fmt.Errorf("open database: %w", err)
 	}
 	defer f.Close()
 	var hdr [100]byte
 	n, err := io.ReadFull(f, hdr[:])
 	if n == 0 {
-		return nil // an empty file is a new database
+		return 0, nil
 	}
 	if err != nil || string(hdr[:16]) != "SQLite format 3\x00" {
-		return fmt.Errorf("%s is not an SQLite database", path)
+		return 0, fmt.Errorf("%s is not an SQLite database", path)
 	}
-	if v := int(binary.BigEndian.Uint32(hdr[60:64])); v > known {
-		return fmt.Errorf("%w: %s has schema version %d, this binary knows up to %d; use the newer binary or restore a backup", ErrFutureSchema, path, v, known)
-	}
-	return nil
+	return int(binary.BigEndian.Uint32(hdr[60:64])), nil
 }
 
 // migrate applies each pending migration in its own transaction together with the

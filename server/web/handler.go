@@ -22,20 +22,32 @@ type Pinger interface {
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
 	"manifest-src 'self'; worker-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 
+// Route is a plain HTTP endpoint beside gRPC, such as the identity provider's redirect
+// back. It gets the same security headers as everything else and must do its own rate
+// limiting and auditing.
+type Route struct {
+	Path    string
+	Handler http.Handler
+}
+
 // NewHandler routes a request: HTTP/2 application/grpc to the gRPC server, grpc-web to
-// the wrapper (same origin only), /healthz to the probe, and the rest to the PWA.
-func NewHandler(gs *grpc.Server, pwa fs.FS, db Pinger) http.Handler {
+// the wrapper (same origin only), /healthz to the probe, /metrics to Prometheus, routes
+// to their handlers, and the rest to the PWA.
+func NewHandler(gs *grpc.Server, pwa fs.FS, db Pinger, metrics http.Handler, routes ...Route) http.Handler {
 	// The wrapper's own CORS handling stays at its default, which allows no other origin:
 	// the PWA is same-origin and nothing else should call it from a browser.
 	wrapped := grpcweb.WrapServer(gs)
 	static := http.FileServerFS(pwa)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Every response carries the security headers, native gRPC too: a browser never
+		// renders those, but "every" is easier to check than "every that matters". Setting
+		// headers is safe; writing them early is what breaks gRPC's trailers-only errors.
+		securityHeaders(w.Header(), r)
 		ct := r.Header.Get("Content-Type")
 		if r.ProtoMajor == 2 && strings.HasPrefix(ct, "application/grpc") && !strings.HasPrefix(ct, "application/grpc-web") {
 			gs.ServeHTTP(w, r)
 			return
 		}
-		securityHeaders(w.Header(), r)
 		if wrapped.IsGrpcWebRequest(r) {
 			if !sameOrigin(r) {
 				http.Error(w, "cross-origin requests are not allowed", http.StatusForbidden)
@@ -44,12 +56,22 @@ func NewHandler(gs *grpc.Server, pwa fs.FS, db Pinger) http.Handler {
 			wrapped.HandleGrpcWebRequest(w, r)
 			return
 		}
+		for _, rt := range routes {
+			if r.URL.Path == rt.Path {
+				rt.Handler.ServeHTTP(w, r)
+				return
+			}
+		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
 		if r.URL.Path == "/healthz" {
 			healthz(w, r, db)
+			return
+		}
+		if r.URL.Path == "/metrics" {
+			metrics.ServeHTTP(w, r)
 			return
 		}
 		if appPath(pwa, r.URL.Path) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"net"
@@ -36,18 +37,7 @@ func TestSIGKILLDuringWritesLosesNothing(t *testing.T) {
 	dir := t.TempDir()
 	addr := freeAddr(t)
 	srv := startProcess(t, dir, addr)
-	var out bytes.Buffer
-	if err := run(context.Background(), []string{"token", "create", "--data", dir, "--user", demo.Admin.Email}, &out, &out); err != nil {
-		t.Fatal(err)
-	}
-	token := tokenLine.FindStringSubmatch(out.String())[2]
-	conn, err := grpc.NewClient("passthrough:///"+addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	client := samspelv1.NewOrganizationServiceClient(conn)
-	ctx := apptest.Bearer(context.Background(), token)
+	client, ctx := adminClient(t, dir, addr)
 
 	var mu sync.Mutex
 	acked := map[string]bool{}
@@ -206,4 +196,46 @@ func startProcess(t *testing.T, dir, addr string) *exec.Cmd {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// adminClient connects to a server process as the demo administrator.
+func adminClient(t *testing.T, dir, addr string) (samspelv1.OrganizationServiceClient, context.Context) {
+	t.Helper()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"token", "create", "--data", dir, "--user", demo.Admin.Email}, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	token := tokenLine.FindStringSubmatch(out.String())[2]
+	conn, err := grpc.NewClient("passthrough:///"+addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	return samspelv1.NewOrganizationServiceClient(conn), apptest.Bearer(context.Background(), token)
+}
+
+// bumpPastBackup bumps the live database's schema version past the backup's, to stand
+// for a database written by a later release.
+func bumpPastBackup(live, backup string) error {
+	v, err := headerVersionOf(backup)
+	if err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite3", "file:"+live)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, v+1))
+	return err
+}
+
+func headerVersionOf(path string) (int, error) {
+	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	var v int
+	return v, db.QueryRow(`PRAGMA user_version`).Scan(&v)
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/samspel/samspel/server/app"
 	"github.com/samspel/samspel/server/auth"
 	samspelv1 "github.com/samspel/samspel/server/gen/samspel/v1"
+	"github.com/samspel/samspel/server/idp"
 	"github.com/samspel/samspel/server/store"
 )
 
@@ -28,9 +29,12 @@ const usage = `Samspel: the chair's and the director's shared tool.
 
 Usage:
   samspel [serve] [--listen 127.0.0.1:8080] [--data ./data] [--demo] [--public-url URL]
+                 [--oidc-config FILE | --oidc-issuer URL --oidc-client-id ID [--oidc-client-secret-file FILE] [--oidc-name NAME]]
   samspel token create --data DIR --user EMAIL [--ttl 720h]
   samspel token revoke --data DIR --token-id ID
   samspel invite --data DIR --email EMAIL --role ROLE [--org ID] [--party NAME] [--public-url URL]
+  samspel backup --data DIR --out FILE      a consistent copy, also while serving
+  samspel restore --data DIR FILE           replaces the database; only while stopped
 
 Roles: CHAIR, DIRECTOR, MAJORITY, OPPOSITION (needs --party), STAFF, ADMIN.
 `
@@ -63,6 +67,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("token: unknown subcommand %q", args[0])
 	case "invite":
 		return invite(ctx, args, stdout)
+	case "backup":
+		return backup(ctx, args, stdout)
+	case "restore":
+		return restore(ctx, args, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -75,11 +83,21 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	listen := fs.String("listen", "127.0.0.1:8080", "address to listen on")
 	data := fs.String("data", "./data", "directory holding samspel.db")
 	demoFlag := fs.Bool("demo", false, "seed the demo organisation on first start")
-	publicURL := fs.String("public-url", "", "URL people use to reach Samspel (default http://localhost:PORT)")
+	publicURL := fs.String("public-url", "", "URL people use to reach Samspel (default http://localhost:PORT); passkeys are bound to its host")
+	oidcFlags := addOIDCFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	providers, err := oidcFlags.providers()
+	if err != nil {
+		return err
+	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	unlock, err := store.LockDir(*data)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		return err
@@ -87,7 +105,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *publicURL == "" {
 		*publicURL = "http://localhost:" + portOf(ln.Addr())
 	}
-	a, err := app.New(ctx, app.Config{DataDir: *data, PublicURL: *publicURL, Demo: *demoFlag, Log: log})
+	a, err := app.New(ctx, app.Config{DataDir: *data, PublicURL: *publicURL, Demo: *demoFlag, Log: log, OIDC: providers})
 	if err != nil {
 		ln.Close()
 		return err
@@ -112,6 +130,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("samspel serving", "addr", ln.Addr().String(), "url", *publicURL, "data", *data)
+	for _, p := range providers {
+		// The provider as configured, secret redacted by its type.
+		log.Info("oidc provider", "id", p.ID, "issuer", p.Issuer, "client_id", p.ClientID, "client_secret", p.ClientSecret,
+			"redirect_uri", strings.TrimRight(*publicURL, "/")+idp.CallbackPath)
+	}
 	select {
 	case err := <-errc:
 		a.Close()
@@ -239,5 +262,42 @@ func invite(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "One-time sign-in link for %s, valid until %s:\n%s\n", *email, expires.Local().Format("2006-01-02 15:04"), url)
+	return nil
+}
+
+func backup(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	data := fs.String("data", "./data", "directory holding samspel.db")
+	out := fs.String("out", "", "file to write the copy to (must not exist)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return errors.New("backup: --out is required")
+	}
+	if err := store.Backup(ctx, *data, *out); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "backup written to %s\n", *out)
+	return nil
+}
+
+func restore(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
+	data := fs.String("data", "./data", "directory holding samspel.db")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return errors.New("restore: name the backup file: samspel restore --data DIR FILE")
+	}
+	kept, err := store.Restore(ctx, *data, fs.Arg(0))
+	if err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	fmt.Fprintf(stdout, "restored %s into %s\n", fs.Arg(0), *data)
+	if kept != "" {
+		fmt.Fprintf(stdout, "the replaced database is kept as %s\n", kept)
+	}
 	return nil
 }

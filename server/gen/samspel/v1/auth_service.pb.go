@@ -408,6 +408,438 @@ func (x *GetMeResponse) GetMe() *Me {
 	return nil
 }
 
+// IdentityProvider is an organisation's own identity provider that people can sign in through.
+type IdentityProvider struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The provider's id in the server's configuration, for example "exempelstad".
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// The name to show on the sign-in button, for example "Exempelstads kommun".
+	DisplayName   string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *IdentityProvider) Reset() {
+	*x = IdentityProvider{}
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *IdentityProvider) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*IdentityProvider) ProtoMessage() {}
+
+func (x *IdentityProvider) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use IdentityProvider.ProtoReflect.Descriptor instead.
+func (*IdentityProvider) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_auth_service_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *IdentityProvider) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *IdentityProvider) GetDisplayName() string {
+	if x != nil {
+		return x.DisplayName
+	}
+	return ""
+}
+
+// GetSignInOptionsRequest is empty.
+type GetSignInOptionsRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetSignInOptionsRequest) Reset() {
+	*x = GetSignInOptionsRequest{}
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetSignInOptionsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetSignInOptionsRequest) ProtoMessage() {}
+
+func (x *GetSignInOptionsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetSignInOptionsRequest.ProtoReflect.Descriptor instead.
+func (*GetSignInOptionsRequest) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_auth_service_proto_rawDescGZIP(), []int{9}
+}
+
+// GetSignInOptionsResponse lists the ways of signing in besides passkeys, which always work.
+type GetSignInOptionsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The identity providers people can sign in through; empty when none is configured.
+	IdentityProviders []*IdentityProvider `protobuf:"bytes,1,rep,name=identity_providers,json=identityProviders,proto3" json:"identity_providers,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
+}
+
+func (x *GetSignInOptionsResponse) Reset() {
+	*x = GetSignInOptionsResponse{}
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetSignInOptionsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetSignInOptionsResponse) ProtoMessage() {}
+
+func (x *GetSignInOptionsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetSignInOptionsResponse.ProtoReflect.Descriptor instead.
+func (*GetSignInOptionsResponse) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_auth_service_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *GetSignInOptionsResponse) GetIdentityProviders() []*IdentityProvider {
+	if x != nil {
+		return x.IdentityProviders
+	}
+	return nil
+}
+
+// BeginPasskeySignInRequest is empty: the phone chooses the passkey, so no username is asked for.
+type BeginPasskeySignInRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BeginPasskeySignInRequest) Reset() {
+	*x = BeginPasskeySignInRequest{}
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BeginPasskeySignInRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BeginPasskeySignInRequest) ProtoMessage() {}
+
+func (x *BeginPasskeySignInRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BeginPasskeySignInRequest.ProtoReflect.Descriptor instead.
+func (*BeginPasskeySignInRequest) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_auth_service_proto_rawDescGZIP(), []int{11}
+}
+
+// BeginPasskeySignInResponse holds what the browser needs to ask the phone for a passkey.
+type BeginPasskeySignInResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Identifies this sign-in attempt in FinishPasskeySignIn; it works once, for a few minutes.
+	CeremonyId string `protobuf:"bytes,1,opt,name=ceremony_id,json=ceremonyId,proto3" json:"ceremony_id,omitempty"`
+	// The WebAuthn PublicKeyCredentialRequestOptionsJSON, for PublicKeyCredential.parseRequestOptionsFromJSON.
+	OptionsJson   string `protobuf:"bytes,2,opt,name=options_json,json=optionsJson,proto3" json:"options_json,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BeginPasskeySignInResponse) Reset() {
+	*x = BeginPasskeySignInResponse{}
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BeginPasskeySignInResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BeginPasskeySignInResponse) ProtoMessage() {}
+
+func (x *BeginPasskeySignInResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BeginPasskeySignInResponse.ProtoReflect.Descriptor instead.
+func (*BeginPasskeySignInResponse) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_auth_service_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *BeginPasskeySignInResponse) GetCeremonyId() string {
+	if x != nil {
+		return x.CeremonyId
+	}
+	return ""
+}
+
+func (x *BeginPasskeySignInResponse) GetOptionsJson() string {
+	if x != nil {
+		return x.OptionsJson
+	}
+	return ""
+}
+
+// FinishPasskeySignInRequest carries the phone's answer.
+type FinishPasskeySignInRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The ceremony_id from BeginPasskeySignIn.
+	CeremonyId string `protobuf:"bytes,1,opt,name=ceremony_id,json=ceremonyId,proto3" json:"ceremony_id,omitempty"`
+	// The credential as JSON, from PublicKeyCredential.toJSON().
+	CredentialJson string `protobuf:"bytes,2,opt,name=credential_json,json=credentialJson,proto3" json:"credential_json,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *FinishPasskeySignInRequest) Reset() {
+	*x = FinishPasskeySignInRequest{}
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FinishPasskeySignInRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FinishPasskeySignInRequest) ProtoMessage() {}
+
+func (x *FinishPasskeySignInRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FinishPasskeySignInRequest.ProtoReflect.Descriptor instead.
+func (*FinishPasskeySignInRequest) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_auth_service_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *FinishPasskeySignInRequest) GetCeremonyId() string {
+	if x != nil {
+		return x.CeremonyId
+	}
+	return ""
+}
+
+func (x *FinishPasskeySignInRequest) GetCredentialJson() string {
+	if x != nil {
+		return x.CredentialJson
+	}
+	return ""
+}
+
+// FinishPasskeySignInResponse tells who is now signed in; the session cookie comes in the response headers.
+type FinishPasskeySignInResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The signed-in person.
+	Me            *Me `protobuf:"bytes,1,opt,name=me,proto3" json:"me,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *FinishPasskeySignInResponse) Reset() {
+	*x = FinishPasskeySignInResponse{}
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FinishPasskeySignInResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FinishPasskeySignInResponse) ProtoMessage() {}
+
+func (x *FinishPasskeySignInResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FinishPasskeySignInResponse.ProtoReflect.Descriptor instead.
+func (*FinishPasskeySignInResponse) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_auth_service_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *FinishPasskeySignInResponse) GetMe() *Me {
+	if x != nil {
+		return x.Me
+	}
+	return nil
+}
+
+// BeginOidcSignInRequest names the identity provider, and the invite when this sign-in should link a new person.
+type BeginOidcSignInRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The provider's id from GetSignInOptions.
+	ProviderId string `protobuf:"bytes,1,opt,name=provider_id,json=providerId,proto3" json:"provider_id,omitempty"`
+	// The token from an invite link, when the person signs in for the first time; the provider's account is then linked to the invited person.
+	InviteToken   string `protobuf:"bytes,2,opt,name=invite_token,json=inviteToken,proto3" json:"invite_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BeginOidcSignInRequest) Reset() {
+	*x = BeginOidcSignInRequest{}
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BeginOidcSignInRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BeginOidcSignInRequest) ProtoMessage() {}
+
+func (x *BeginOidcSignInRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BeginOidcSignInRequest.ProtoReflect.Descriptor instead.
+func (*BeginOidcSignInRequest) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_auth_service_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *BeginOidcSignInRequest) GetProviderId() string {
+	if x != nil {
+		return x.ProviderId
+	}
+	return ""
+}
+
+func (x *BeginOidcSignInRequest) GetInviteToken() string {
+	if x != nil {
+		return x.InviteToken
+	}
+	return ""
+}
+
+// BeginOidcSignInResponse says where to send the browser; a short-lived cookie binding the attempt to this browser comes in the response headers.
+type BeginOidcSignInResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The provider's authorization URL, with state, nonce and a PKCE challenge.
+	AuthorizationUrl string `protobuf:"bytes,1,opt,name=authorization_url,json=authorizationUrl,proto3" json:"authorization_url,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
+}
+
+func (x *BeginOidcSignInResponse) Reset() {
+	*x = BeginOidcSignInResponse{}
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BeginOidcSignInResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BeginOidcSignInResponse) ProtoMessage() {}
+
+func (x *BeginOidcSignInResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_auth_service_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BeginOidcSignInResponse.ProtoReflect.Descriptor instead.
+func (*BeginOidcSignInResponse) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_auth_service_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *BeginOidcSignInResponse) GetAuthorizationUrl() string {
+	if x != nil {
+		return x.AuthorizationUrl
+	}
+	return ""
+}
+
 var File_samspel_v1_auth_service_proto protoreflect.FileDescriptor
 
 const file_samspel_v1_auth_service_proto_rawDesc = "" +
@@ -432,11 +864,38 @@ const file_samspel_v1_auth_service_proto_rawDesc = "" +
 	"\x0fSignOutResponse\"\x0e\n" +
 	"\fGetMeRequest\"/\n" +
 	"\rGetMeResponse\x12\x1e\n" +
-	"\x02me\x18\x01 \x01(\v2\x0e.samspel.v1.MeR\x02me2\xe2\x01\n" +
+	"\x02me\x18\x01 \x01(\v2\x0e.samspel.v1.MeR\x02me\"E\n" +
+	"\x10IdentityProvider\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12!\n" +
+	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\"\x19\n" +
+	"\x17GetSignInOptionsRequest\"g\n" +
+	"\x18GetSignInOptionsResponse\x12K\n" +
+	"\x12identity_providers\x18\x01 \x03(\v2\x1c.samspel.v1.IdentityProviderR\x11identityProviders\"\x1b\n" +
+	"\x19BeginPasskeySignInRequest\"`\n" +
+	"\x1aBeginPasskeySignInResponse\x12\x1f\n" +
+	"\vceremony_id\x18\x01 \x01(\tR\n" +
+	"ceremonyId\x12!\n" +
+	"\foptions_json\x18\x02 \x01(\tR\voptionsJson\"~\n" +
+	"\x1aFinishPasskeySignInRequest\x12*\n" +
+	"\vceremony_id\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x10\x14\x18dR\n" +
+	"ceremonyId\x124\n" +
+	"\x0fcredential_json\x18\x02 \x01(\tB\v\xbaH\br\x06\x10\x02\x18\x80\x80\x01R\x0ecredentialJson\"=\n" +
+	"\x1bFinishPasskeySignInResponse\x12\x1e\n" +
+	"\x02me\x18\x01 \x01(\v2\x0e.samspel.v1.MeR\x02me\"p\n" +
+	"\x16BeginOidcSignInRequest\x12*\n" +
+	"\vprovider_id\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x10\x01\x18@R\n" +
+	"providerId\x12*\n" +
+	"\finvite_token\x18\x02 \x01(\tB\a\xbaH\x04r\x02\x18dR\vinviteToken\"F\n" +
+	"\x17BeginOidcSignInResponse\x12+\n" +
+	"\x11authorization_url\x18\x01 \x01(\tR\x10authorizationUrl2\xea\x04\n" +
 	"\vAuthService\x12Q\n" +
 	"\fRedeemInvite\x12\x1f.samspel.v1.RedeemInviteRequest\x1a .samspel.v1.RedeemInviteResponse\x12B\n" +
 	"\aSignOut\x12\x1a.samspel.v1.SignOutRequest\x1a\x1b.samspel.v1.SignOutResponse\x12<\n" +
-	"\x05GetMe\x12\x18.samspel.v1.GetMeRequest\x1a\x19.samspel.v1.GetMeResponseB<Z:github.com/samspel/samspel/server/gen/samspel/v1;samspelv1b\x06proto3"
+	"\x05GetMe\x12\x18.samspel.v1.GetMeRequest\x1a\x19.samspel.v1.GetMeResponse\x12]\n" +
+	"\x10GetSignInOptions\x12#.samspel.v1.GetSignInOptionsRequest\x1a$.samspel.v1.GetSignInOptionsResponse\x12c\n" +
+	"\x12BeginPasskeySignIn\x12%.samspel.v1.BeginPasskeySignInRequest\x1a&.samspel.v1.BeginPasskeySignInResponse\x12f\n" +
+	"\x13FinishPasskeySignIn\x12&.samspel.v1.FinishPasskeySignInRequest\x1a'.samspel.v1.FinishPasskeySignInResponse\x12Z\n" +
+	"\x0fBeginOidcSignIn\x12\".samspel.v1.BeginOidcSignInRequest\x1a#.samspel.v1.BeginOidcSignInResponseB<Z:github.com/samspel/samspel/server/gen/samspel/v1;samspelv1b\x06proto3"
 
 var (
 	file_samspel_v1_auth_service_proto_rawDescOnce sync.Once
@@ -450,40 +909,59 @@ func file_samspel_v1_auth_service_proto_rawDescGZIP() []byte {
 	return file_samspel_v1_auth_service_proto_rawDescData
 }
 
-var file_samspel_v1_auth_service_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
+var file_samspel_v1_auth_service_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
 var file_samspel_v1_auth_service_proto_goTypes = []any{
-	(*Membership)(nil),           // 0: samspel.v1.Membership
-	(*Me)(nil),                   // 1: samspel.v1.Me
-	(*RedeemInviteRequest)(nil),  // 2: samspel.v1.RedeemInviteRequest
-	(*RedeemInviteResponse)(nil), // 3: samspel.v1.RedeemInviteResponse
-	(*SignOutRequest)(nil),       // 4: samspel.v1.SignOutRequest
-	(*SignOutResponse)(nil),      // 5: samspel.v1.SignOutResponse
-	(*GetMeRequest)(nil),         // 6: samspel.v1.GetMeRequest
-	(*GetMeResponse)(nil),        // 7: samspel.v1.GetMeResponse
-	(*Organization)(nil),         // 8: samspel.v1.Organization
-	(*Term)(nil),                 // 9: samspel.v1.Term
-	(*RoleAssignment)(nil),       // 10: samspel.v1.RoleAssignment
-	(*Person)(nil),               // 11: samspel.v1.Person
+	(*Membership)(nil),                  // 0: samspel.v1.Membership
+	(*Me)(nil),                          // 1: samspel.v1.Me
+	(*RedeemInviteRequest)(nil),         // 2: samspel.v1.RedeemInviteRequest
+	(*RedeemInviteResponse)(nil),        // 3: samspel.v1.RedeemInviteResponse
+	(*SignOutRequest)(nil),              // 4: samspel.v1.SignOutRequest
+	(*SignOutResponse)(nil),             // 5: samspel.v1.SignOutResponse
+	(*GetMeRequest)(nil),                // 6: samspel.v1.GetMeRequest
+	(*GetMeResponse)(nil),               // 7: samspel.v1.GetMeResponse
+	(*IdentityProvider)(nil),            // 8: samspel.v1.IdentityProvider
+	(*GetSignInOptionsRequest)(nil),     // 9: samspel.v1.GetSignInOptionsRequest
+	(*GetSignInOptionsResponse)(nil),    // 10: samspel.v1.GetSignInOptionsResponse
+	(*BeginPasskeySignInRequest)(nil),   // 11: samspel.v1.BeginPasskeySignInRequest
+	(*BeginPasskeySignInResponse)(nil),  // 12: samspel.v1.BeginPasskeySignInResponse
+	(*FinishPasskeySignInRequest)(nil),  // 13: samspel.v1.FinishPasskeySignInRequest
+	(*FinishPasskeySignInResponse)(nil), // 14: samspel.v1.FinishPasskeySignInResponse
+	(*BeginOidcSignInRequest)(nil),      // 15: samspel.v1.BeginOidcSignInRequest
+	(*BeginOidcSignInResponse)(nil),     // 16: samspel.v1.BeginOidcSignInResponse
+	(*Organization)(nil),                // 17: samspel.v1.Organization
+	(*Term)(nil),                        // 18: samspel.v1.Term
+	(*RoleAssignment)(nil),              // 19: samspel.v1.RoleAssignment
+	(*Person)(nil),                      // 20: samspel.v1.Person
 }
 var file_samspel_v1_auth_service_proto_depIdxs = []int32{
-	8,  // 0: samspel.v1.Membership.organization:type_name -> samspel.v1.Organization
-	9,  // 1: samspel.v1.Membership.term:type_name -> samspel.v1.Term
-	10, // 2: samspel.v1.Membership.role_assignments:type_name -> samspel.v1.RoleAssignment
-	11, // 3: samspel.v1.Me.person:type_name -> samspel.v1.Person
+	17, // 0: samspel.v1.Membership.organization:type_name -> samspel.v1.Organization
+	18, // 1: samspel.v1.Membership.term:type_name -> samspel.v1.Term
+	19, // 2: samspel.v1.Membership.role_assignments:type_name -> samspel.v1.RoleAssignment
+	20, // 3: samspel.v1.Me.person:type_name -> samspel.v1.Person
 	0,  // 4: samspel.v1.Me.memberships:type_name -> samspel.v1.Membership
 	1,  // 5: samspel.v1.RedeemInviteResponse.me:type_name -> samspel.v1.Me
 	1,  // 6: samspel.v1.GetMeResponse.me:type_name -> samspel.v1.Me
-	2,  // 7: samspel.v1.AuthService.RedeemInvite:input_type -> samspel.v1.RedeemInviteRequest
-	4,  // 8: samspel.v1.AuthService.SignOut:input_type -> samspel.v1.SignOutRequest
-	6,  // 9: samspel.v1.AuthService.GetMe:input_type -> samspel.v1.GetMeRequest
-	3,  // 10: samspel.v1.AuthService.RedeemInvite:output_type -> samspel.v1.RedeemInviteResponse
-	5,  // 11: samspel.v1.AuthService.SignOut:output_type -> samspel.v1.SignOutResponse
-	7,  // 12: samspel.v1.AuthService.GetMe:output_type -> samspel.v1.GetMeResponse
-	10, // [10:13] is the sub-list for method output_type
-	7,  // [7:10] is the sub-list for method input_type
-	7,  // [7:7] is the sub-list for extension type_name
-	7,  // [7:7] is the sub-list for extension extendee
-	0,  // [0:7] is the sub-list for field type_name
+	8,  // 7: samspel.v1.GetSignInOptionsResponse.identity_providers:type_name -> samspel.v1.IdentityProvider
+	1,  // 8: samspel.v1.FinishPasskeySignInResponse.me:type_name -> samspel.v1.Me
+	2,  // 9: samspel.v1.AuthService.RedeemInvite:input_type -> samspel.v1.RedeemInviteRequest
+	4,  // 10: samspel.v1.AuthService.SignOut:input_type -> samspel.v1.SignOutRequest
+	6,  // 11: samspel.v1.AuthService.GetMe:input_type -> samspel.v1.GetMeRequest
+	9,  // 12: samspel.v1.AuthService.GetSignInOptions:input_type -> samspel.v1.GetSignInOptionsRequest
+	11, // 13: samspel.v1.AuthService.BeginPasskeySignIn:input_type -> samspel.v1.BeginPasskeySignInRequest
+	13, // 14: samspel.v1.AuthService.FinishPasskeySignIn:input_type -> samspel.v1.FinishPasskeySignInRequest
+	15, // 15: samspel.v1.AuthService.BeginOidcSignIn:input_type -> samspel.v1.BeginOidcSignInRequest
+	3,  // 16: samspel.v1.AuthService.RedeemInvite:output_type -> samspel.v1.RedeemInviteResponse
+	5,  // 17: samspel.v1.AuthService.SignOut:output_type -> samspel.v1.SignOutResponse
+	7,  // 18: samspel.v1.AuthService.GetMe:output_type -> samspel.v1.GetMeResponse
+	10, // 19: samspel.v1.AuthService.GetSignInOptions:output_type -> samspel.v1.GetSignInOptionsResponse
+	12, // 20: samspel.v1.AuthService.BeginPasskeySignIn:output_type -> samspel.v1.BeginPasskeySignInResponse
+	14, // 21: samspel.v1.AuthService.FinishPasskeySignIn:output_type -> samspel.v1.FinishPasskeySignInResponse
+	16, // 22: samspel.v1.AuthService.BeginOidcSignIn:output_type -> samspel.v1.BeginOidcSignInResponse
+	16, // [16:23] is the sub-list for method output_type
+	9,  // [9:16] is the sub-list for method input_type
+	9,  // [9:9] is the sub-list for extension type_name
+	9,  // [9:9] is the sub-list for extension extendee
+	0,  // [0:9] is the sub-list for field type_name
 }
 
 func init() { file_samspel_v1_auth_service_proto_init() }
@@ -500,7 +978,7 @@ func file_samspel_v1_auth_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_samspel_v1_auth_service_proto_rawDesc), len(file_samspel_v1_auth_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   8,
+			NumMessages:   17,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

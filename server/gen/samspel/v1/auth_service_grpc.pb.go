@@ -19,9 +19,13 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	AuthService_RedeemInvite_FullMethodName = "/samspel.v1.AuthService/RedeemInvite"
-	AuthService_SignOut_FullMethodName      = "/samspel.v1.AuthService/SignOut"
-	AuthService_GetMe_FullMethodName        = "/samspel.v1.AuthService/GetMe"
+	AuthService_RedeemInvite_FullMethodName        = "/samspel.v1.AuthService/RedeemInvite"
+	AuthService_SignOut_FullMethodName             = "/samspel.v1.AuthService/SignOut"
+	AuthService_GetMe_FullMethodName               = "/samspel.v1.AuthService/GetMe"
+	AuthService_GetSignInOptions_FullMethodName    = "/samspel.v1.AuthService/GetSignInOptions"
+	AuthService_BeginPasskeySignIn_FullMethodName  = "/samspel.v1.AuthService/BeginPasskeySignIn"
+	AuthService_FinishPasskeySignIn_FullMethodName = "/samspel.v1.AuthService/FinishPasskeySignIn"
+	AuthService_BeginOidcSignIn_FullMethodName     = "/samspel.v1.AuthService/BeginOidcSignIn"
 )
 
 // AuthServiceClient is the client API for AuthService service.
@@ -36,6 +40,14 @@ type AuthServiceClient interface {
 	SignOut(ctx context.Context, in *SignOutRequest, opts ...grpc.CallOption) (*SignOutResponse, error)
 	// GetMe returns the signed-in person with their current roles.
 	GetMe(ctx context.Context, in *GetMeRequest, opts ...grpc.CallOption) (*GetMeResponse, error)
+	// GetSignInOptions tells the sign-in screen which ways of signing in this installation offers; it needs no session.
+	GetSignInOptions(ctx context.Context, in *GetSignInOptionsRequest, opts ...grpc.CallOption) (*GetSignInOptionsResponse, error)
+	// BeginPasskeySignIn starts a passkey sign-in without a username; it needs no session and is rate-limited.
+	BeginPasskeySignIn(ctx context.Context, in *BeginPasskeySignInRequest, opts ...grpc.CallOption) (*BeginPasskeySignInResponse, error)
+	// FinishPasskeySignIn checks the phone's signed answer and starts a new session; it needs no session and is rate-limited.
+	FinishPasskeySignIn(ctx context.Context, in *FinishPasskeySignInRequest, opts ...grpc.CallOption) (*FinishPasskeySignInResponse, error)
+	// BeginOidcSignIn starts sign-in through the organisation's identity provider and returns where to send the browser; it needs no session and is rate-limited.
+	BeginOidcSignIn(ctx context.Context, in *BeginOidcSignInRequest, opts ...grpc.CallOption) (*BeginOidcSignInResponse, error)
 }
 
 type authServiceClient struct {
@@ -76,6 +88,46 @@ func (c *authServiceClient) GetMe(ctx context.Context, in *GetMeRequest, opts ..
 	return out, nil
 }
 
+func (c *authServiceClient) GetSignInOptions(ctx context.Context, in *GetSignInOptionsRequest, opts ...grpc.CallOption) (*GetSignInOptionsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetSignInOptionsResponse)
+	err := c.cc.Invoke(ctx, AuthService_GetSignInOptions_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *authServiceClient) BeginPasskeySignIn(ctx context.Context, in *BeginPasskeySignInRequest, opts ...grpc.CallOption) (*BeginPasskeySignInResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(BeginPasskeySignInResponse)
+	err := c.cc.Invoke(ctx, AuthService_BeginPasskeySignIn_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *authServiceClient) FinishPasskeySignIn(ctx context.Context, in *FinishPasskeySignInRequest, opts ...grpc.CallOption) (*FinishPasskeySignInResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(FinishPasskeySignInResponse)
+	err := c.cc.Invoke(ctx, AuthService_FinishPasskeySignIn_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *authServiceClient) BeginOidcSignIn(ctx context.Context, in *BeginOidcSignInRequest, opts ...grpc.CallOption) (*BeginOidcSignInResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(BeginOidcSignInResponse)
+	err := c.cc.Invoke(ctx, AuthService_BeginOidcSignIn_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // AuthServiceServer is the server API for AuthService service.
 // All implementations must embed UnimplementedAuthServiceServer
 // for forward compatibility.
@@ -88,6 +140,14 @@ type AuthServiceServer interface {
 	SignOut(context.Context, *SignOutRequest) (*SignOutResponse, error)
 	// GetMe returns the signed-in person with their current roles.
 	GetMe(context.Context, *GetMeRequest) (*GetMeResponse, error)
+	// GetSignInOptions tells the sign-in screen which ways of signing in this installation offers; it needs no session.
+	GetSignInOptions(context.Context, *GetSignInOptionsRequest) (*GetSignInOptionsResponse, error)
+	// BeginPasskeySignIn starts a passkey sign-in without a username; it needs no session and is rate-limited.
+	BeginPasskeySignIn(context.Context, *BeginPasskeySignInRequest) (*BeginPasskeySignInResponse, error)
+	// FinishPasskeySignIn checks the phone's signed answer and starts a new session; it needs no session and is rate-limited.
+	FinishPasskeySignIn(context.Context, *FinishPasskeySignInRequest) (*FinishPasskeySignInResponse, error)
+	// BeginOidcSignIn starts sign-in through the organisation's identity provider and returns where to send the browser; it needs no session and is rate-limited.
+	BeginOidcSignIn(context.Context, *BeginOidcSignInRequest) (*BeginOidcSignInResponse, error)
 	mustEmbedUnimplementedAuthServiceServer()
 }
 
@@ -106,6 +166,18 @@ func (UnimplementedAuthServiceServer) SignOut(context.Context, *SignOutRequest) 
 }
 func (UnimplementedAuthServiceServer) GetMe(context.Context, *GetMeRequest) (*GetMeResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetMe not implemented")
+}
+func (UnimplementedAuthServiceServer) GetSignInOptions(context.Context, *GetSignInOptionsRequest) (*GetSignInOptionsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetSignInOptions not implemented")
+}
+func (UnimplementedAuthServiceServer) BeginPasskeySignIn(context.Context, *BeginPasskeySignInRequest) (*BeginPasskeySignInResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method BeginPasskeySignIn not implemented")
+}
+func (UnimplementedAuthServiceServer) FinishPasskeySignIn(context.Context, *FinishPasskeySignInRequest) (*FinishPasskeySignInResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method FinishPasskeySignIn not implemented")
+}
+func (UnimplementedAuthServiceServer) BeginOidcSignIn(context.Context, *BeginOidcSignInRequest) (*BeginOidcSignInResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method BeginOidcSignIn not implemented")
 }
 func (UnimplementedAuthServiceServer) mustEmbedUnimplementedAuthServiceServer() {}
 func (UnimplementedAuthServiceServer) testEmbeddedByValue()                     {}
@@ -182,6 +254,78 @@ func _AuthService_GetMe_Handler(srv interface{}, ctx context.Context, dec func(i
 	return interceptor(ctx, in, info, handler)
 }
 
+func _AuthService_GetSignInOptions_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetSignInOptionsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AuthServiceServer).GetSignInOptions(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AuthService_GetSignInOptions_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AuthServiceServer).GetSignInOptions(ctx, req.(*GetSignInOptionsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _AuthService_BeginPasskeySignIn_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(BeginPasskeySignInRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AuthServiceServer).BeginPasskeySignIn(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AuthService_BeginPasskeySignIn_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AuthServiceServer).BeginPasskeySignIn(ctx, req.(*BeginPasskeySignInRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _AuthService_FinishPasskeySignIn_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(FinishPasskeySignInRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AuthServiceServer).FinishPasskeySignIn(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AuthService_FinishPasskeySignIn_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AuthServiceServer).FinishPasskeySignIn(ctx, req.(*FinishPasskeySignInRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _AuthService_BeginOidcSignIn_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(BeginOidcSignInRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AuthServiceServer).BeginOidcSignIn(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AuthService_BeginOidcSignIn_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AuthServiceServer).BeginOidcSignIn(ctx, req.(*BeginOidcSignInRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // AuthService_ServiceDesc is the grpc.ServiceDesc for AuthService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -200,6 +344,22 @@ var AuthService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetMe",
 			Handler:    _AuthService_GetMe_Handler,
+		},
+		{
+			MethodName: "GetSignInOptions",
+			Handler:    _AuthService_GetSignInOptions_Handler,
+		},
+		{
+			MethodName: "BeginPasskeySignIn",
+			Handler:    _AuthService_BeginPasskeySignIn_Handler,
+		},
+		{
+			MethodName: "FinishPasskeySignIn",
+			Handler:    _AuthService_FinishPasskeySignIn_Handler,
+		},
+		{
+			MethodName: "BeginOidcSignIn",
+			Handler:    _AuthService_BeginOidcSignIn_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -890,6 +890,107 @@ func (x *ListPairPeriodsResponse) GetNextPageToken() string {
 	return ""
 }
 
+// DisablePersonRequest names the person to disable.
+type DisablePersonRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The person's id.
+	PersonId      int64 `protobuf:"varint,1,opt,name=person_id,json=personId,proto3" json:"person_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DisablePersonRequest) Reset() {
+	*x = DisablePersonRequest{}
+	mi := &file_samspel_v1_person_service_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DisablePersonRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DisablePersonRequest) ProtoMessage() {}
+
+func (x *DisablePersonRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_person_service_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DisablePersonRequest.ProtoReflect.Descriptor instead.
+func (*DisablePersonRequest) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_person_service_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *DisablePersonRequest) GetPersonId() int64 {
+	if x != nil {
+		return x.PersonId
+	}
+	return 0
+}
+
+// DisablePersonResponse says what was ended.
+type DisablePersonResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// How many live sessions were ended.
+	SessionsEnded int32 `protobuf:"varint,1,opt,name=sessions_ended,json=sessionsEnded,proto3" json:"sessions_ended,omitempty"`
+	// How many live access tokens were revoked.
+	TokensRevoked int32 `protobuf:"varint,2,opt,name=tokens_revoked,json=tokensRevoked,proto3" json:"tokens_revoked,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DisablePersonResponse) Reset() {
+	*x = DisablePersonResponse{}
+	mi := &file_samspel_v1_person_service_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DisablePersonResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DisablePersonResponse) ProtoMessage() {}
+
+func (x *DisablePersonResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_person_service_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DisablePersonResponse.ProtoReflect.Descriptor instead.
+func (*DisablePersonResponse) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_person_service_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *DisablePersonResponse) GetSessionsEnded() int32 {
+	if x != nil {
+		return x.SessionsEnded
+	}
+	return 0
+}
+
+func (x *DisablePersonResponse) GetTokensRevoked() int32 {
+	if x != nil {
+		return x.TokensRevoked
+	}
+	return 0
+}
+
 var File_samspel_v1_person_service_proto protoreflect.FileDescriptor
 
 const file_samspel_v1_person_service_proto_rawDesc = "" +
@@ -961,7 +1062,12 @@ const file_samspel_v1_person_service_proto_rawDesc = "" +
 	"page_token\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\xc8\x01R\tpageToken\"|\n" +
 	"\x17ListPairPeriodsResponse\x129\n" +
 	"\fpair_periods\x18\x01 \x03(\v2\x16.samspel.v1.PairPeriodR\vpairPeriods\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xcf\x03\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"<\n" +
+	"\x14DisablePersonRequest\x12$\n" +
+	"\tperson_id\x18\x01 \x01(\x03B\a\xbaH\x04\"\x02 \x00R\bpersonId\"e\n" +
+	"\x15DisablePersonResponse\x12%\n" +
+	"\x0esessions_ended\x18\x01 \x01(\x05R\rsessionsEnded\x12%\n" +
+	"\x0etokens_revoked\x18\x02 \x01(\x05R\rtokensRevoked2\xa5\x04\n" +
 	"\rPersonService\x12K\n" +
 	"\n" +
 	"ListPeople\x12\x1d.samspel.v1.ListPeopleRequest\x1a\x1e.samspel.v1.ListPeopleResponse\x12f\n" +
@@ -969,7 +1075,8 @@ const file_samspel_v1_person_service_proto_rawDesc = "" +
 	"\n" +
 	"AssignRole\x12\x1d.samspel.v1.AssignRoleRequest\x1a\x1e.samspel.v1.AssignRoleResponse\x12`\n" +
 	"\x11EndRoleAssignment\x12$.samspel.v1.EndRoleAssignmentRequest\x1a%.samspel.v1.EndRoleAssignmentResponse\x12Z\n" +
-	"\x0fListPairPeriods\x12\".samspel.v1.ListPairPeriodsRequest\x1a#.samspel.v1.ListPairPeriodsResponseB<Z:github.com/samspel/samspel/server/gen/samspel/v1;samspelv1b\x06proto3"
+	"\x0fListPairPeriods\x12\".samspel.v1.ListPairPeriodsRequest\x1a#.samspel.v1.ListPairPeriodsResponse\x12T\n" +
+	"\rDisablePerson\x12 .samspel.v1.DisablePersonRequest\x1a!.samspel.v1.DisablePersonResponseB<Z:github.com/samspel/samspel/server/gen/samspel/v1;samspelv1b\x06proto3"
 
 var (
 	file_samspel_v1_person_service_proto_rawDescOnce sync.Once
@@ -983,7 +1090,7 @@ func file_samspel_v1_person_service_proto_rawDescGZIP() []byte {
 	return file_samspel_v1_person_service_proto_rawDescData
 }
 
-var file_samspel_v1_person_service_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
+var file_samspel_v1_person_service_proto_msgTypes = make([]protoimpl.MessageInfo, 15)
 var file_samspel_v1_person_service_proto_goTypes = []any{
 	(*Person)(nil),                      // 0: samspel.v1.Person
 	(*RoleAssignment)(nil),              // 1: samspel.v1.RoleAssignment
@@ -998,16 +1105,18 @@ var file_samspel_v1_person_service_proto_goTypes = []any{
 	(*EndRoleAssignmentResponse)(nil),   // 10: samspel.v1.EndRoleAssignmentResponse
 	(*ListPairPeriodsRequest)(nil),      // 11: samspel.v1.ListPairPeriodsRequest
 	(*ListPairPeriodsResponse)(nil),     // 12: samspel.v1.ListPairPeriodsResponse
-	(Role)(0),                           // 13: samspel.v1.Role
+	(*DisablePersonRequest)(nil),        // 13: samspel.v1.DisablePersonRequest
+	(*DisablePersonResponse)(nil),       // 14: samspel.v1.DisablePersonResponse
+	(Role)(0),                           // 15: samspel.v1.Role
 }
 var file_samspel_v1_person_service_proto_depIdxs = []int32{
 	0,  // 0: samspel.v1.RoleAssignment.person:type_name -> samspel.v1.Person
-	13, // 1: samspel.v1.RoleAssignment.role:type_name -> samspel.v1.Role
+	15, // 1: samspel.v1.RoleAssignment.role:type_name -> samspel.v1.Role
 	0,  // 2: samspel.v1.PairPeriod.chair:type_name -> samspel.v1.Person
 	0,  // 3: samspel.v1.PairPeriod.director:type_name -> samspel.v1.Person
 	0,  // 4: samspel.v1.ListPeopleResponse.people:type_name -> samspel.v1.Person
 	1,  // 5: samspel.v1.ListRoleAssignmentsResponse.role_assignments:type_name -> samspel.v1.RoleAssignment
-	13, // 6: samspel.v1.AssignRoleRequest.role:type_name -> samspel.v1.Role
+	15, // 6: samspel.v1.AssignRoleRequest.role:type_name -> samspel.v1.Role
 	1,  // 7: samspel.v1.AssignRoleResponse.role_assignment:type_name -> samspel.v1.RoleAssignment
 	1,  // 8: samspel.v1.EndRoleAssignmentResponse.role_assignment:type_name -> samspel.v1.RoleAssignment
 	2,  // 9: samspel.v1.ListPairPeriodsResponse.pair_periods:type_name -> samspel.v1.PairPeriod
@@ -1016,13 +1125,15 @@ var file_samspel_v1_person_service_proto_depIdxs = []int32{
 	7,  // 12: samspel.v1.PersonService.AssignRole:input_type -> samspel.v1.AssignRoleRequest
 	9,  // 13: samspel.v1.PersonService.EndRoleAssignment:input_type -> samspel.v1.EndRoleAssignmentRequest
 	11, // 14: samspel.v1.PersonService.ListPairPeriods:input_type -> samspel.v1.ListPairPeriodsRequest
-	4,  // 15: samspel.v1.PersonService.ListPeople:output_type -> samspel.v1.ListPeopleResponse
-	6,  // 16: samspel.v1.PersonService.ListRoleAssignments:output_type -> samspel.v1.ListRoleAssignmentsResponse
-	8,  // 17: samspel.v1.PersonService.AssignRole:output_type -> samspel.v1.AssignRoleResponse
-	10, // 18: samspel.v1.PersonService.EndRoleAssignment:output_type -> samspel.v1.EndRoleAssignmentResponse
-	12, // 19: samspel.v1.PersonService.ListPairPeriods:output_type -> samspel.v1.ListPairPeriodsResponse
-	15, // [15:20] is the sub-list for method output_type
-	10, // [10:15] is the sub-list for method input_type
+	13, // 15: samspel.v1.PersonService.DisablePerson:input_type -> samspel.v1.DisablePersonRequest
+	4,  // 16: samspel.v1.PersonService.ListPeople:output_type -> samspel.v1.ListPeopleResponse
+	6,  // 17: samspel.v1.PersonService.ListRoleAssignments:output_type -> samspel.v1.ListRoleAssignmentsResponse
+	8,  // 18: samspel.v1.PersonService.AssignRole:output_type -> samspel.v1.AssignRoleResponse
+	10, // 19: samspel.v1.PersonService.EndRoleAssignment:output_type -> samspel.v1.EndRoleAssignmentResponse
+	12, // 20: samspel.v1.PersonService.ListPairPeriods:output_type -> samspel.v1.ListPairPeriodsResponse
+	14, // 21: samspel.v1.PersonService.DisablePerson:output_type -> samspel.v1.DisablePersonResponse
+	16, // [16:22] is the sub-list for method output_type
+	10, // [10:16] is the sub-list for method input_type
 	10, // [10:10] is the sub-list for extension type_name
 	10, // [10:10] is the sub-list for extension extendee
 	0,  // [0:10] is the sub-list for field type_name
@@ -1040,7 +1151,7 @@ func file_samspel_v1_person_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_samspel_v1_person_service_proto_rawDesc), len(file_samspel_v1_person_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   13,
+			NumMessages:   15,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

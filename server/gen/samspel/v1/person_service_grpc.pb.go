@@ -24,6 +24,7 @@ const (
 	PersonService_AssignRole_FullMethodName          = "/samspel.v1.PersonService/AssignRole"
 	PersonService_EndRoleAssignment_FullMethodName   = "/samspel.v1.PersonService/EndRoleAssignment"
 	PersonService_ListPairPeriods_FullMethodName     = "/samspel.v1.PersonService/ListPairPeriods"
+	PersonService_DisablePerson_FullMethodName       = "/samspel.v1.PersonService/DisablePerson"
 )
 
 // PersonServiceClient is the client API for PersonService service.
@@ -42,6 +43,8 @@ type PersonServiceClient interface {
 	EndRoleAssignment(ctx context.Context, in *EndRoleAssignmentRequest, opts ...grpc.CallOption) (*EndRoleAssignmentResponse, error)
 	// ListPairPeriods lists who worked together as chair and director in a term, and from when to when.
 	ListPairPeriods(ctx context.Context, in *ListPairPeriodsRequest, opts ...grpc.CallOption) (*ListPairPeriodsResponse, error)
+	// DisablePerson stops a person from signing in and ends all of their sessions and tokens at once. Only administrators may.
+	DisablePerson(ctx context.Context, in *DisablePersonRequest, opts ...grpc.CallOption) (*DisablePersonResponse, error)
 }
 
 type personServiceClient struct {
@@ -102,6 +105,16 @@ func (c *personServiceClient) ListPairPeriods(ctx context.Context, in *ListPairP
 	return out, nil
 }
 
+func (c *personServiceClient) DisablePerson(ctx context.Context, in *DisablePersonRequest, opts ...grpc.CallOption) (*DisablePersonResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DisablePersonResponse)
+	err := c.cc.Invoke(ctx, PersonService_DisablePerson_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // PersonServiceServer is the server API for PersonService service.
 // All implementations must embed UnimplementedPersonServiceServer
 // for forward compatibility.
@@ -118,6 +131,8 @@ type PersonServiceServer interface {
 	EndRoleAssignment(context.Context, *EndRoleAssignmentRequest) (*EndRoleAssignmentResponse, error)
 	// ListPairPeriods lists who worked together as chair and director in a term, and from when to when.
 	ListPairPeriods(context.Context, *ListPairPeriodsRequest) (*ListPairPeriodsResponse, error)
+	// DisablePerson stops a person from signing in and ends all of their sessions and tokens at once. Only administrators may.
+	DisablePerson(context.Context, *DisablePersonRequest) (*DisablePersonResponse, error)
 	mustEmbedUnimplementedPersonServiceServer()
 }
 
@@ -142,6 +157,9 @@ func (UnimplementedPersonServiceServer) EndRoleAssignment(context.Context, *EndR
 }
 func (UnimplementedPersonServiceServer) ListPairPeriods(context.Context, *ListPairPeriodsRequest) (*ListPairPeriodsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListPairPeriods not implemented")
+}
+func (UnimplementedPersonServiceServer) DisablePerson(context.Context, *DisablePersonRequest) (*DisablePersonResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method DisablePerson not implemented")
 }
 func (UnimplementedPersonServiceServer) mustEmbedUnimplementedPersonServiceServer() {}
 func (UnimplementedPersonServiceServer) testEmbeddedByValue()                       {}
@@ -254,6 +272,24 @@ func _PersonService_ListPairPeriods_Handler(srv interface{}, ctx context.Context
 	return interceptor(ctx, in, info, handler)
 }
 
+func _PersonService_DisablePerson_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DisablePersonRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PersonServiceServer).DisablePerson(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PersonService_DisablePerson_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PersonServiceServer).DisablePerson(ctx, req.(*DisablePersonRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // PersonService_ServiceDesc is the grpc.ServiceDesc for PersonService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -280,6 +316,10 @@ var PersonService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ListPairPeriods",
 			Handler:    _PersonService_ListPairPeriods_Handler,
+		},
+		{
+			MethodName: "DisablePerson",
+			Handler:    _PersonService_DisablePerson_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

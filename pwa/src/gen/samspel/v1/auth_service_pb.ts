@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file samspel/v1/auth_service.proto.
  */
 export const file_samspel_v1_auth_service: GenFile = /*@__PURE__*/
-  fileDesc("Ch1zYW1zcGVsL3YxL2F1dGhfc2VydmljZS5wcm90bxIKc2Ftc3BlbC52MSKSAQoKTWVtYmVyc2hpcBIuCgxvcmdhbml6YXRpb24YASABKAsyGC5zYW1zcGVsLnYxLk9yZ2FuaXphdGlvbhIeCgR0ZXJtGAIgASgLMhAuc2Ftc3BlbC52MS5UZXJtEjQKEHJvbGVfYXNzaWdubWVudHMYAyADKAsyGi5zYW1zcGVsLnYxLlJvbGVBc3NpZ25tZW50ImQKAk1lEiIKBnBlcnNvbhgBIAEoCzISLnNhbXNwZWwudjEuUGVyc29uEg0KBWFkbWluGAIgASgIEisKC21lbWJlcnNoaXBzGAMgAygLMhYuc2Ftc3BlbC52MS5NZW1iZXJzaGlwIjoKE1JlZGVlbUludml0ZVJlcXVlc3QSDQoFdG9rZW4YASABKAkSFAoMZGlzcGxheV9uYW1lGAIgASgJIjIKFFJlZGVlbUludml0ZVJlc3BvbnNlEhoKAm1lGAEgASgLMg4uc2Ftc3BlbC52MS5NZSIQCg5TaWduT3V0UmVxdWVzdCIRCg9TaWduT3V0UmVzcG9uc2UiDgoMR2V0TWVSZXF1ZXN0IisKDUdldE1lUmVzcG9uc2USGgoCbWUYASABKAsyDi5zYW1zcGVsLnYxLk1lMuIBCgtBdXRoU2VydmljZRJRCgxSZWRlZW1JbnZpdGUSHy5zYW1zcGVsLnYxLlJlZGVlbUludml0ZVJlcXVlc3QaIC5zYW1zcGVsLnYxLlJlZGVlbUludml0ZVJlc3BvbnNlEkIKB1NpZ25PdXQSGi5zYW1zcGVsLnYxLlNpZ25PdXRSZXF1ZXN0Ghsuc2Ftc3BlbC52MS5TaWduT3V0UmVzcG9uc2USPAoFR2V0TWUSGC5zYW1zcGVsLnYxLkdldE1lUmVxdWVzdBoZLnNhbXNwZWwudjEuR2V0TWVSZXNwb25zZUI8WjpnaXRodWIuY29tL3NhbXNwZWwvc2Ftc3BlbC9zZXJ2ZXIvZ2VuL3NhbXNwZWwvdjE7c2Ftc3BlbHYxYgZwcm90bzM", [file_samspel_v1_organization_service, file_samspel_v1_person_service, file_samspel_v1_term_service]);
+  fileDesc("Ch1zYW1zcGVsL3YxL2F1dGhfc2VydmljZS5wcm90bxIKc2Ftc3BlbC52MSKSAQoKTWVtYmVyc2hpcBIuCgxvcmdhbml6YXRpb24YASABKAsyGC5zYW1zcGVsLnYxLk9yZ2FuaXphdGlvbhIeCgR0ZXJtGAIgASgLMhAuc2Ftc3BlbC52MS5UZXJtEjQKEHJvbGVfYXNzaWdubWVudHMYAyADKAsyGi5zYW1zcGVsLnYxLlJvbGVBc3NpZ25tZW50ImQKAk1lEiIKBnBlcnNvbhgBIAEoCzISLnNhbXNwZWwudjEuUGVyc29uEg0KBWFkbWluGAIgASgIEisKC21lbWJlcnNoaXBzGAMgAygLMhYuc2Ftc3BlbC52MS5NZW1iZXJzaGlwIjoKE1JlZGVlbUludml0ZVJlcXVlc3QSDQoFdG9rZW4YASABKAkSFAoMZGlzcGxheV9uYW1lGAIgASgJIjIKFFJlZGVlbUludml0ZVJlc3BvbnNlEhoKAm1lGAEgASgLMg4uc2Ftc3BlbC52MS5NZSIQCg5TaWduT3V0UmVxdWVzdCIRCg9TaWduT3V0UmVzcG9uc2UiDgoMR2V0TWVSZXF1ZXN0IisKDUdldE1lUmVzcG9uc2USGgoCbWUYASABKAsyDi5zYW1zcGVsLnYxLk1lIjQKEElkZW50aXR5UHJvdmlkZXISCgoCaWQYASABKAkSFAoMZGlzcGxheV9uYW1lGAIgASgJIhkKF0dldFNpZ25Jbk9wdGlvbnNSZXF1ZXN0IlQKGEdldFNpZ25Jbk9wdGlvbnNSZXNwb25zZRI4ChJpZGVudGl0eV9wcm92aWRlcnMYASADKAsyHC5zYW1zcGVsLnYxLklkZW50aXR5UHJvdmlkZXIiGwoZQmVnaW5QYXNza2V5U2lnbkluUmVxdWVzdCJHChpCZWdpblBhc3NrZXlTaWduSW5SZXNwb25zZRITCgtjZXJlbW9ueV9pZBgBIAEoCRIUCgxvcHRpb25zX2pzb24YAiABKAkiSgoaRmluaXNoUGFzc2tleVNpZ25JblJlcXVlc3QSEwoLY2VyZW1vbnlfaWQYASABKAkSFwoPY3JlZGVudGlhbF9qc29uGAIgASgJIjkKG0ZpbmlzaFBhc3NrZXlTaWduSW5SZXNwb25zZRIaCgJtZRgBIAEoCzIOLnNhbXNwZWwudjEuTWUiQwoWQmVnaW5PaWRjU2lnbkluUmVxdWVzdBITCgtwcm92aWRlcl9pZBgBIAEoCRIUCgxpbnZpdGVfdG9rZW4YAiABKAkiNAoXQmVnaW5PaWRjU2lnbkluUmVzcG9uc2USGQoRYXV0aG9yaXphdGlvbl91cmwYASABKAky6gQKC0F1dGhTZXJ2aWNlElEKDFJlZGVlbUludml0ZRIfLnNhbXNwZWwudjEuUmVkZWVtSW52aXRlUmVxdWVzdBogLnNhbXNwZWwudjEuUmVkZWVtSW52aXRlUmVzcG9uc2USQgoHU2lnbk91dBIaLnNhbXNwZWwudjEuU2lnbk91dFJlcXVlc3QaGy5zYW1zcGVsLnYxLlNpZ25PdXRSZXNwb25zZRI8CgVHZXRNZRIYLnNhbXNwZWwudjEuR2V0TWVSZXF1ZXN0Ghkuc2Ftc3BlbC52MS5HZXRNZVJlc3BvbnNlEl0KEEdldFNpZ25Jbk9wdGlvbnMSIy5zYW1zcGVsLnYxLkdldFNpZ25Jbk9wdGlvbnNSZXF1ZXN0GiQuc2Ftc3BlbC52MS5HZXRTaWduSW5PcHRpb25zUmVzcG9uc2USYwoSQmVnaW5QYXNza2V5U2lnbkluEiUuc2Ftc3BlbC52MS5CZWdpblBhc3NrZXlTaWduSW5SZXF1ZXN0GiYuc2Ftc3BlbC52MS5CZWdpblBhc3NrZXlTaWduSW5SZXNwb25zZRJmChNGaW5pc2hQYXNza2V5U2lnbkluEiYuc2Ftc3BlbC52MS5GaW5pc2hQYXNza2V5U2lnbkluUmVxdWVzdBonLnNhbXNwZWwudjEuRmluaXNoUGFzc2tleVNpZ25JblJlc3BvbnNlEloKD0JlZ2luT2lkY1NpZ25JbhIiLnNhbXNwZWwudjEuQmVnaW5PaWRjU2lnbkluUmVxdWVzdBojLnNhbXNwZWwudjEuQmVnaW5PaWRjU2lnbkluUmVzcG9uc2VCPFo6Z2l0aHViLmNvbS9zYW1zcGVsL3NhbXNwZWwvc2VydmVyL2dlbi9zYW1zcGVsL3YxO3NhbXNwZWx2MWIGcHJvdG8z", [file_samspel_v1_organization_service, file_samspel_v1_person_service, file_samspel_v1_term_service]);
 
 /**
  * Membership is a person's place in one organisation's current term.
@@ -204,6 +204,211 @@ export const GetMeResponseSchema: GenMessage<GetMeResponse> = /*@__PURE__*/
   messageDesc(file_samspel_v1_auth_service, 7);
 
 /**
+ * IdentityProvider is an organisation's own identity provider that people can sign in through.
+ *
+ * @generated from message samspel.v1.IdentityProvider
+ */
+export type IdentityProvider = Message<"samspel.v1.IdentityProvider"> & {
+  /**
+   * The provider's id in the server's configuration, for example "exempelstad".
+   *
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * The name to show on the sign-in button, for example "Exempelstads kommun".
+   *
+   * @generated from field: string display_name = 2;
+   */
+  displayName: string;
+};
+
+/**
+ * Describes the message samspel.v1.IdentityProvider.
+ * Use `create(IdentityProviderSchema)` to create a new message.
+ */
+export const IdentityProviderSchema: GenMessage<IdentityProvider> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_auth_service, 8);
+
+/**
+ * GetSignInOptionsRequest is empty.
+ *
+ * @generated from message samspel.v1.GetSignInOptionsRequest
+ */
+export type GetSignInOptionsRequest = Message<"samspel.v1.GetSignInOptionsRequest"> & {
+};
+
+/**
+ * Describes the message samspel.v1.GetSignInOptionsRequest.
+ * Use `create(GetSignInOptionsRequestSchema)` to create a new message.
+ */
+export const GetSignInOptionsRequestSchema: GenMessage<GetSignInOptionsRequest> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_auth_service, 9);
+
+/**
+ * GetSignInOptionsResponse lists the ways of signing in besides passkeys, which always work.
+ *
+ * @generated from message samspel.v1.GetSignInOptionsResponse
+ */
+export type GetSignInOptionsResponse = Message<"samspel.v1.GetSignInOptionsResponse"> & {
+  /**
+   * The identity providers people can sign in through; empty when none is configured.
+   *
+   * @generated from field: repeated samspel.v1.IdentityProvider identity_providers = 1;
+   */
+  identityProviders: IdentityProvider[];
+};
+
+/**
+ * Describes the message samspel.v1.GetSignInOptionsResponse.
+ * Use `create(GetSignInOptionsResponseSchema)` to create a new message.
+ */
+export const GetSignInOptionsResponseSchema: GenMessage<GetSignInOptionsResponse> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_auth_service, 10);
+
+/**
+ * BeginPasskeySignInRequest is empty: the phone chooses the passkey, so no username is asked for.
+ *
+ * @generated from message samspel.v1.BeginPasskeySignInRequest
+ */
+export type BeginPasskeySignInRequest = Message<"samspel.v1.BeginPasskeySignInRequest"> & {
+};
+
+/**
+ * Describes the message samspel.v1.BeginPasskeySignInRequest.
+ * Use `create(BeginPasskeySignInRequestSchema)` to create a new message.
+ */
+export const BeginPasskeySignInRequestSchema: GenMessage<BeginPasskeySignInRequest> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_auth_service, 11);
+
+/**
+ * BeginPasskeySignInResponse holds what the browser needs to ask the phone for a passkey.
+ *
+ * @generated from message samspel.v1.BeginPasskeySignInResponse
+ */
+export type BeginPasskeySignInResponse = Message<"samspel.v1.BeginPasskeySignInResponse"> & {
+  /**
+   * Identifies this sign-in attempt in FinishPasskeySignIn; it works once, for a few minutes.
+   *
+   * @generated from field: string ceremony_id = 1;
+   */
+  ceremonyId: string;
+
+  /**
+   * The WebAuthn PublicKeyCredentialRequestOptionsJSON, for PublicKeyCredential.parseRequestOptionsFromJSON.
+   *
+   * @generated from field: string options_json = 2;
+   */
+  optionsJson: string;
+};
+
+/**
+ * Describes the message samspel.v1.BeginPasskeySignInResponse.
+ * Use `create(BeginPasskeySignInResponseSchema)` to create a new message.
+ */
+export const BeginPasskeySignInResponseSchema: GenMessage<BeginPasskeySignInResponse> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_auth_service, 12);
+
+/**
+ * FinishPasskeySignInRequest carries the phone's answer.
+ *
+ * @generated from message samspel.v1.FinishPasskeySignInRequest
+ */
+export type FinishPasskeySignInRequest = Message<"samspel.v1.FinishPasskeySignInRequest"> & {
+  /**
+   * The ceremony_id from BeginPasskeySignIn.
+   *
+   * @generated from field: string ceremony_id = 1;
+   */
+  ceremonyId: string;
+
+  /**
+   * The credential as JSON, from PublicKeyCredential.toJSON().
+   *
+   * @generated from field: string credential_json = 2;
+   */
+  credentialJson: string;
+};
+
+/**
+ * Describes the message samspel.v1.FinishPasskeySignInRequest.
+ * Use `create(FinishPasskeySignInRequestSchema)` to create a new message.
+ */
+export const FinishPasskeySignInRequestSchema: GenMessage<FinishPasskeySignInRequest> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_auth_service, 13);
+
+/**
+ * FinishPasskeySignInResponse tells who is now signed in; the session cookie comes in the response headers.
+ *
+ * @generated from message samspel.v1.FinishPasskeySignInResponse
+ */
+export type FinishPasskeySignInResponse = Message<"samspel.v1.FinishPasskeySignInResponse"> & {
+  /**
+   * The signed-in person.
+   *
+   * @generated from field: samspel.v1.Me me = 1;
+   */
+  me?: Me | undefined;
+};
+
+/**
+ * Describes the message samspel.v1.FinishPasskeySignInResponse.
+ * Use `create(FinishPasskeySignInResponseSchema)` to create a new message.
+ */
+export const FinishPasskeySignInResponseSchema: GenMessage<FinishPasskeySignInResponse> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_auth_service, 14);
+
+/**
+ * BeginOidcSignInRequest names the identity provider, and the invite when this sign-in should link a new person.
+ *
+ * @generated from message samspel.v1.BeginOidcSignInRequest
+ */
+export type BeginOidcSignInRequest = Message<"samspel.v1.BeginOidcSignInRequest"> & {
+  /**
+   * The provider's id from GetSignInOptions.
+   *
+   * @generated from field: string provider_id = 1;
+   */
+  providerId: string;
+
+  /**
+   * The token from an invite link, when the person signs in for the first time; the provider's account is then linked to the invited person.
+   *
+   * @generated from field: string invite_token = 2;
+   */
+  inviteToken: string;
+};
+
+/**
+ * Describes the message samspel.v1.BeginOidcSignInRequest.
+ * Use `create(BeginOidcSignInRequestSchema)` to create a new message.
+ */
+export const BeginOidcSignInRequestSchema: GenMessage<BeginOidcSignInRequest> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_auth_service, 15);
+
+/**
+ * BeginOidcSignInResponse says where to send the browser; a short-lived cookie binding the attempt to this browser comes in the response headers.
+ *
+ * @generated from message samspel.v1.BeginOidcSignInResponse
+ */
+export type BeginOidcSignInResponse = Message<"samspel.v1.BeginOidcSignInResponse"> & {
+  /**
+   * The provider's authorization URL, with state, nonce and a PKCE challenge.
+   *
+   * @generated from field: string authorization_url = 1;
+   */
+  authorizationUrl: string;
+};
+
+/**
+ * Describes the message samspel.v1.BeginOidcSignInResponse.
+ * Use `create(BeginOidcSignInResponseSchema)` to create a new message.
+ */
+export const BeginOidcSignInResponseSchema: GenMessage<BeginOidcSignInResponse> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_auth_service, 16);
+
+/**
  * AuthService signs people in and out and tells them who they are.
  *
  * @generated from service samspel.v1.AuthService
@@ -238,6 +443,46 @@ export const AuthService: GenService<{
     methodKind: "unary";
     input: typeof GetMeRequestSchema;
     output: typeof GetMeResponseSchema;
+  },
+  /**
+   * GetSignInOptions tells the sign-in screen which ways of signing in this installation offers; it needs no session.
+   *
+   * @generated from rpc samspel.v1.AuthService.GetSignInOptions
+   */
+  getSignInOptions: {
+    methodKind: "unary";
+    input: typeof GetSignInOptionsRequestSchema;
+    output: typeof GetSignInOptionsResponseSchema;
+  },
+  /**
+   * BeginPasskeySignIn starts a passkey sign-in without a username; it needs no session and is rate-limited.
+   *
+   * @generated from rpc samspel.v1.AuthService.BeginPasskeySignIn
+   */
+  beginPasskeySignIn: {
+    methodKind: "unary";
+    input: typeof BeginPasskeySignInRequestSchema;
+    output: typeof BeginPasskeySignInResponseSchema;
+  },
+  /**
+   * FinishPasskeySignIn checks the phone's signed answer and starts a new session; it needs no session and is rate-limited.
+   *
+   * @generated from rpc samspel.v1.AuthService.FinishPasskeySignIn
+   */
+  finishPasskeySignIn: {
+    methodKind: "unary";
+    input: typeof FinishPasskeySignInRequestSchema;
+    output: typeof FinishPasskeySignInResponseSchema;
+  },
+  /**
+   * BeginOidcSignIn starts sign-in through the organisation's identity provider and returns where to send the browser; it needs no session and is rate-limited.
+   *
+   * @generated from rpc samspel.v1.AuthService.BeginOidcSignIn
+   */
+  beginOidcSignIn: {
+    methodKind: "unary";
+    input: typeof BeginOidcSignInRequestSchema;
+    output: typeof BeginOidcSignInResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_samspel_v1_auth_service, 0);

@@ -1,0 +1,367 @@
+// The role split: the areas by owner, one area with its history and precedents, the
+// chair's changes and the director's proposals.
+
+import type { MeView } from "../me";
+import { h, type Child } from "../render";
+import { Role } from "../gen/samspel/v1/role_pb";
+import {
+  AreaEventKind,
+  AreaOwner,
+  ProposalState,
+  type Area,
+  type AreaEvent,
+  type Precedent,
+} from "../gen/samspel/v1/role_split_service_pb";
+import type { Problem } from "../ui";
+import { roleSplit, standing } from "./client";
+import { act, errorFor, form, go, input, link, load, p, page, radios, required, section, textarea } from "./view";
+import { count, dayText, isoOf, ownerName, timeText, who } from "./words";
+
+const base = "/samspel/roller";
+const owners = [AreaOwner.CHAIR, AreaOwner.SHARED, AreaOwner.DIRECTOR];
+
+/** showAreas lists the areas under their owners, with the proposals that wait. */
+export function showAreas(me: MeView, focus: boolean): Promise<void> {
+  const st = standing(me);
+  return load(
+    focus,
+    async () => {
+      const [areas, proposals] = await Promise.all([
+        roleSplit.listAreas({ organizationId: st.org, pageSize: 500 }),
+        roleSplit.listAreaProposals({ organizationId: st.org, openOnly: true, pageSize: 100 }),
+      ]);
+      return { areas: areas.areas, proposals: proposals.proposals };
+    },
+    ({ areas, proposals }) => {
+      const byId = new Map(areas.map((a) => [a.id, a]));
+      page(
+        "roller",
+        "Rollfördelning",
+        [
+          p("Vem har ansvar för vad och vem har ansvar för hur. Ordföranden bestämmer hur bred gråzonen är; direktören föreslår och kommenterar."),
+          proposals.length > 0 &&
+            section(
+              "forslag",
+              st.role === Role.CHAIR ? "Förslag som väntar på dig" : "Förslag som väntar på ordföranden",
+              h(
+                "ul",
+                { class: "list" },
+                proposals.map((e) =>
+                  h(
+                    "li",
+                    null,
+                    link(`${base}/forslag/${e.id}`, e.areaId ? `Ändra ${byId.get(e.areaId)?.name ?? e.name}` : `Nytt område: ${e.name}`),
+                    p(`${who(e.actor, e.actorRole)}, ${timeText(e.createTime)}`, "meta"),
+                  ),
+                ),
+              ),
+            ),
+          owners.map((o) => {
+            const list = areas.filter((a) => a.owner === o);
+            return section(
+              `agare-${o}`,
+              ownerName(o),
+              list.length === 0
+                ? p("Inga områden.")
+                : h(
+                    "ul",
+                    { class: "list" },
+                    list.map((a) =>
+                      h(
+                        "li",
+                        null,
+                        link(`${base}/${a.id}`, a.name),
+                        p(areaMeta(a), "meta"),
+                      ),
+                    ),
+                  ),
+            );
+          }),
+          st.inPair &&
+            h(
+              "p",
+              null,
+              link(`${base}/nytt`, st.role === Role.CHAIR ? "Lägg till ett område" : "Föreslå ett nytt område", {
+                id: "new-area",
+                class: "button secondary",
+              }),
+            ),
+        ],
+        { focus },
+      );
+    },
+  );
+}
+
+function areaMeta(a: Area): string {
+  const parts = [`Version ${a.version}`];
+  if (a.precedentCount > 0) parts.push(count(a.precedentCount, "prejudikat", "prejudikat"));
+  if (a.openProposalCount > 0) parts.push(count(a.openProposalCount, "förslag väntar", "förslag väntar"));
+  return parts.join(" · ");
+}
+
+/** showArea shows one area: what it is, how it got so, its precedents, and the form the
+ * person's role allows (the chair changes, the director proposes, both comment). */
+export function showArea(me: MeView, id: bigint, focus: boolean, problem?: Problem, values?: AreaValues): Promise<void> {
+  const st = standing(me);
+  return load(
+    focus,
+    async () => {
+      const [area, events, precedents] = await Promise.all([
+        roleSplit.getArea({ id }),
+        roleSplit.listAreaEvents({ areaId: id, pageSize: 100 }),
+        roleSplit.listPrecedents({ areaId: id, pageSize: 100 }),
+      ]);
+      return { area: area.area!, events: events.events, precedents: precedents.precedents };
+    },
+    ({ area, events, precedents }) => {
+      const open = events.filter((e) => e.kind === AreaEventKind.PROPOSAL && e.proposalState === ProposalState.OPEN);
+      const redraw = (pr: Problem, v: AreaValues) => void showArea(me, id, true, pr, v);
+      page(
+        "omrade",
+        area.name,
+        [
+          h("p", { id: "area-owner", class: "owner" }, h("span", { class: "tag" }, ownerName(area.owner))),
+          area.description && p(area.description),
+          area.examples &&
+            h("div", null, h("h2", null, "Exempel"), h("ul", null, area.examples.split("\n").filter(Boolean).map((x) => h("li", null, x)))),
+          p(`Version ${area.version}, ${timeText(area.updateTime)}, ${who(area.updatedBy, Role.UNSPECIFIED)}: ${area.updateReason}`, "meta"),
+          open.length > 0 &&
+            section(
+              "omrade-forslag",
+              "Förslag som väntar",
+              h("ul", { class: "list" }, open.map((e) => h("li", null, link(`${base}/forslag/${e.id}`, `Förslag från ${who(e.actor, e.actorRole)}`)))),
+            ),
+          st.role === Role.CHAIR && changeForm(area, area.organizationId, "change", problem, values, redraw),
+          st.role === Role.DIRECTOR && changeForm(area, area.organizationId, "propose", problem, values, redraw),
+          st.inPair && commentForm(area, problem, redraw),
+          section("historik", "Historik", h("ol", { class: "list history" }, events.map((e) => h("li", null, eventText(e))))),
+          section(
+            "prejudikat",
+            "Prejudikat",
+            precedents.length === 0 ? p("Inga prejudikat ännu.") : h("ul", { class: "list" }, precedents.map(precedentItem)),
+          ),
+        ],
+        { focus, problem },
+      );
+    },
+  );
+}
+
+/** AreaValues are what the person had typed, kept when a form is drawn again. */
+export interface AreaValues {
+  name?: string;
+  owner?: string;
+  description?: string;
+  examples?: string;
+  reason?: string;
+  comment?: string;
+}
+
+/** changeForm is the chair's form (applies at once) or the director's (a proposal). */
+function changeForm(
+  area: Area | null,
+  org: bigint,
+  mode: "change" | "propose" | "create",
+  problem: Problem | undefined,
+  v: AreaValues | undefined,
+  redraw: (p: Problem, v: AreaValues) => void,
+): HTMLElement {
+  const name = input({ id: "area-name", label: "Namn", value: v?.name ?? area?.name ?? "", maxlength: 100, error: errorFor(problem, "area-name") });
+  const owner = radios({
+    id: "area-owner-choice",
+    label: "Vem har ansvaret?",
+    value: v?.owner ?? String(area?.owner ?? AreaOwner.SHARED),
+    options: owners.map((o) => ({ value: String(o), label: ownerName(o) })),
+  });
+  const description = textarea({ id: "area-description", label: "Beskrivning", value: v?.description ?? area?.description ?? "", rows: 4, maxlength: 2000 });
+  const examples = textarea({ id: "area-examples", label: "Exempel", hint: "Ett per rad.", value: v?.examples ?? area?.examples ?? "", rows: 3, maxlength: 2000 });
+  const reason = textarea({
+    id: "area-reason",
+    label: mode === "propose" ? "Varför föreslår du det?" : "Varför?",
+    hint: "Skälet sparas i historiken.",
+    value: v?.reason ?? "",
+    error: errorFor(problem, "area-reason"),
+  });
+  const values = (): AreaValues => ({
+    name: name.value(),
+    owner: owner.value(),
+    description: description.value(),
+    examples: examples.value(),
+    reason: reason.value(),
+  });
+  const submit = () => {
+    const vs = values();
+    const missing =
+      required("area-name", vs.name ?? "", "Skriv områdets namn") ?? required("area-reason", vs.reason ?? "", "Skriv varför");
+    if (missing) return redraw(missing, vs);
+    const fields = {
+      name: vs.name!.trim(),
+      owner: Number(vs.owner) as AreaOwner,
+      description: vs.description!.trim(),
+      examples: vs.examples!.trim(),
+    };
+    const nothing: Problem = { title: "Det gick inte att spara", message: "Ändringen lämnar området som det är.", fieldId: "area-name" };
+    void act(
+      async () => {
+        if (mode === "change" && area) {
+          const mask = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== area[k]);
+          if (mask.length === 0) return redraw(nothing, vs);
+          await roleSplit.updateArea({ area: { id: area.id, ...fields }, updateMask: { paths: mask }, reason: vs.reason!.trim() });
+          go(`${base}/${area.id}`, "Ändringen är sparad och gäller nu.");
+        } else if (mode === "create") {
+          const res = await roleSplit.createArea({ organizationId: org, ...fields, reason: vs.reason!.trim() });
+          go(`${base}/${res.area?.id ?? ""}`, "Området är tillagt.");
+        } else {
+          await roleSplit.proposeAreaChange({ organizationId: org, areaId: area?.id ?? 0n, ...fields, reason: vs.reason!.trim() });
+          go(area ? `${base}/${area.id}` : base, "Förslaget är skickat till ordföranden.");
+        }
+      },
+      (pr) => redraw(pr, vs),
+      nothing,
+    );
+  };
+  const heading = mode === "change" ? "Ändra området" : mode === "create" ? "Nytt område" : area ? "Föreslå en ändring" : "Föreslå ett nytt område";
+  const submitText = mode === "change" ? "Spara ändringen" : mode === "create" ? "Lägg till området" : "Skicka förslaget";
+  const body: Child[] = [
+    mode === "change" && p("Din ändring gäller direkt och syns för direktören med ditt skäl."),
+    mode === "propose" && p("Ordföranden bestämmer. Förslaget gäller först när ordföranden har godtagit det."),
+    form("area-form", submitText, submit, name.node, owner.node, description.node, examples.node, reason.node),
+  ];
+  return area ? section("andra", heading, body) : h("div", null, body);
+}
+
+function commentForm(area: Area, problem: Problem | undefined, redraw: (p: Problem, v: AreaValues) => void): HTMLElement {
+  const text = textarea({ id: "area-comment", label: "Kommentar", error: errorFor(problem, "area-comment"), maxlength: 2000 });
+  return section(
+    "kommentera",
+    "Kommentera",
+    form("comment-form", "Skicka kommentaren", () => {
+      const missing = required("area-comment", text.value(), "Skriv en kommentar");
+      if (missing) return redraw(missing, { comment: text.value() });
+      void act(
+        async () => {
+          await roleSplit.commentOnArea({ areaId: area.id, text: text.value().trim() });
+          go(`${base}/${area.id}`, "Kommentaren är sparad.");
+        },
+        (pr) => redraw(pr, { comment: text.value() }),
+      );
+    }, text.node),
+  );
+}
+
+/** eventText says what one history entry was, in a sentence or two. */
+function eventText(e: AreaEvent): Child[] {
+  const when = h("time", { datetime: isoOf(e.createTime) }, timeText(e.createTime));
+  const by = who(e.actor, e.actorRole);
+  switch (e.kind) {
+    case AreaEventKind.CHANGE: {
+      const moved = e.previousOwner !== AreaOwner.UNSPECIFIED && e.previousOwner !== e.owner;
+      const what = e.version === 1 ? `lade till området (${ownerName(e.owner)})` : moved ? `flyttade området från ${ownerName(e.previousOwner)} till ${ownerName(e.owner)}` : "ändrade området";
+      return [h("p", { class: "meta" }, when), p(`${by} ${what}, version ${e.version}.`), e.text && p(`Skäl: ${e.text}`)];
+    }
+    case AreaEventKind.PROPOSAL: {
+      const decided =
+        e.proposalState === ProposalState.ACCEPTED
+          ? `Godtaget av ${e.decidedBy?.displayName ?? ""}`
+          : e.proposalState === ProposalState.DECLINED
+            ? `Avböjt av ${e.decidedBy?.displayName ?? ""}`
+            : "Väntar på ordföranden";
+      return [
+        h("p", { class: "meta" }, when),
+        p(`${by} föreslog: ${ownerName(e.owner)}. ${e.text}`),
+        p(e.decisionComment ? `${decided}: ${e.decisionComment}` : `${decided}.`),
+      ];
+    }
+    default:
+      return [h("p", { class: "meta" }, when), p(`${by} kommenterade: ${e.text}`)];
+  }
+}
+
+function precedentItem(pr: Precedent): HTMLElement {
+  return h(
+    "li",
+    null,
+    h("p", { class: "meta" }, h("time", { datetime: pr.occurredOn }, dayText(pr.occurredOn)), pr.reference ? ` · ${pr.reference}` : ""),
+    p(pr.summary),
+    pr.deviationId ? link(`/samspel/avsteg/${pr.deviationId}`, "Visa avsteget") : null,
+  );
+}
+
+/** showNewArea is the chair's form for a new area, or the director's proposal of one. */
+export function showNewArea(me: MeView, focus: boolean, problem?: Problem, values?: AreaValues): void {
+  const st = standing(me);
+  const mode = st.role === Role.CHAIR ? "create" : "propose";
+  page(
+    "nytt-omrade",
+    mode === "create" ? "Nytt område" : "Föreslå ett nytt område",
+    [changeForm(null, st.org, mode, problem, values, (pr, v) => showNewArea(me, true, pr, v))],
+    { focus, problem },
+  );
+}
+
+/** showProposal lets the chair accept or decline one of the director's proposals. */
+export function showProposal(me: MeView, id: bigint, focus: boolean, problem?: Problem): Promise<void> {
+  const st = standing(me);
+  return load(
+    focus,
+    async () => {
+      const list = await roleSplit.listAreaProposals({ organizationId: st.org, pageSize: 500 });
+      const e = list.proposals.find((x) => x.id === id);
+      if (!e) throw new Error("not found");
+      const area = e.areaId ? (await roleSplit.getArea({ id: e.areaId })).area : undefined;
+      return { e, area };
+    },
+    ({ e, area }) => {
+      const comment = textarea({ id: "decision-comment", label: "Kommentar till direktören", hint: "Krävs om du avböjer.", error: errorFor(problem, "decision-comment") });
+      const redraw = (pr: Problem) => void showProposal(me, id, true, pr);
+      const decide = (accept: boolean) => {
+        const text = comment.value().trim();
+        if (!accept && !text) return redraw({ title: "Det gick inte att avböja", message: "Skriv varför du avböjer", fieldId: "decision-comment" });
+        void act(async () => {
+          if (accept) {
+            const res = await roleSplit.acceptAreaProposal({ proposalId: id, comment: text });
+            go(`${base}/${res.area?.id ?? ""}`, "Förslaget är godtaget och gäller nu.");
+          } else {
+            await roleSplit.declineAreaProposal({ proposalId: id, comment: text });
+            go(base, "Förslaget är avböjt.");
+          }
+        }, redraw);
+      };
+      const rows: [string, string, string][] = [
+        ["Namn", area?.name ?? "", e.name],
+        ["Ansvar", area ? ownerName(area.owner) : "", ownerName(e.owner)],
+        ["Beskrivning", area?.description ?? "", e.description],
+        ["Exempel", area?.examples ?? "", e.examples],
+      ];
+      page(
+        "forslag-sida",
+        area ? `Förslag: ${area.name}` : `Förslag: nytt område`,
+        [
+          p(`${who(e.actor, e.actorRole)} föreslog ${timeText(e.createTime)}: ${e.text}`),
+          h(
+            "dl",
+            { class: "facts" },
+            rows
+              .filter(([, before, after]) => before !== after)
+              .map(([label, before, after]) => [h("dt", null, label), h("dd", null, area ? `Nu: ${before || "–"}. Förslag: ${after || "–"}` : after || "–")]),
+          ),
+          e.proposalState === ProposalState.OPEN && st.role === Role.CHAIR
+            ? h(
+                "div",
+                null,
+                comment.node,
+                h(
+                  "div",
+                  { class: "button-row" },
+                  h("button", { type: "button", id: "accept-proposal", class: "button", onclick: () => decide(true) }, "Godta förslaget"),
+                  h("button", { type: "button", id: "decline-proposal", class: "button secondary", onclick: () => decide(false) }, "Avböj"),
+                ),
+              )
+            : p(e.proposalState === ProposalState.OPEN ? "Förslaget väntar på ordföranden." : "Förslaget är avgjort."),
+        ],
+        { focus, problem },
+      );
+    },
+  );
+}
