@@ -275,6 +275,11 @@ func (s *Store) CreateMeetingSeries(ctx context.Context, actor Actor, ns NewMeet
 		if err := scheduleOccurrences(ctx, tx, id, ns.StartDate, end, ns.IntervalWeeks, ns.StartTime, ns.DurationMinutes, ns.Place); err != nil {
 			return err
 		}
+		if ns.Kind == KindReflektion {
+			if err := agendaRevisitsTx(ctx, tx, s.now(), actor, ns.OrganizationID, termID); err != nil {
+				return err
+			}
+		}
 		return auditTx(ctx, tx, s.now(), actor, "meeting_series.create", true, fmt.Sprintf("meeting_series:%d", id))
 	})
 	if err != nil {

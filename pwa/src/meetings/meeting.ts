@@ -336,7 +336,7 @@ function agendaItem(s: State, m: Meeting, it: AgendaItem): HTMLElement {
       "p",
       { class: "meta" },
       it.carriedOver ? `Från ${dayLabel(it.meetingDate)} · lagd av ${it.addedBy?.displayName ?? ""}` : `Lagd av ${it.addedBy?.displayName ?? ""}`,
-      it.source?.kind === "quick_note" ? " · från en snabbanteckning" : "",
+      sourceNote(it.source?.kind),
     ),
     it.description && h("p", null, it.description),
     earlier.length > 0 && [h("p", { class: "label-small" }, "Tidigare anteckningar"), noteList(s, m, earlier)],
@@ -783,4 +783,16 @@ function participantsForm(s: State, series: MeetingSeries): HTMLElement {
 
 function backLink(): HTMLElement {
   return h("a", { href: "/moten" }, "Alla möten");
+}
+
+/** sourceNote says where an agenda item came from when it was not typed in. */
+function sourceNote(kind: string | undefined): string {
+  switch (kind) {
+    case "quick_note":
+      return " · från en snabbanteckning";
+    case "agreement":
+      return " · en överenskommelse som ska omprövas";
+    default:
+      return "";
+  }
 }
