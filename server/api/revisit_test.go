@@ -84,6 +84,9 @@ func TestARevisitGoesOnTheNextReflectionTalk(t *testing.T) {
 	before := agree("Måndag morgon är helig")
 	revisit(before)
 	talk := plan()
+	if got := agenda(talk); !strings.Contains(got, "Ompröva överenskommelsen: Måndag morgon är helig [agreement]") {
+		t.Errorf("a talk planned after the request lacks the revisit: %q", got)
+	}
 	after := agree("Linjen är helig")
 	revisit(after)
 	got := agenda(talk)
