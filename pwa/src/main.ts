@@ -2,6 +2,7 @@
 // available offline.
 
 import { start } from "./app";
+import "./meetings"; // Möten: its place in the bottom bar and its screens
 // Features register their places, routes and Idag blocks before the app starts.
 import "./samspel/register";
 import "./notes/register";

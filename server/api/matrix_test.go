@@ -65,6 +65,7 @@ func TestPolicyMatrix(t *testing.T) {
 	ctx := context.Background()
 	other := seedOtherOrganization(t, s)
 	staffRole := liveStaffAssignment(t, s)
+	mf := meetingFixtures(t, s)
 	toDisable := seedPersonToDisable(t, s)
 	rs := seedRoleSplitFixture(t, s)
 	day := today(t, s)
@@ -73,11 +74,11 @@ func TestPolicyMatrix(t *testing.T) {
 	rows := []struct {
 		method  string
 		req     proto.Message
-		reqFor  func(email string) proto.Message // when set, each caller sends its own request
 		resp    proto.Message
 		allowed []string // OK
 		hidden  []string // NOT_FOUND; all other signed-in callers get PERMISSION_DENIED
 		public  bool
+		fresh   func() proto.Message // when set, a new request for every call (creates that must be unique)
 		// okCode is what an admitted caller gets when the request cannot succeed for
 		// anyone (a made-up id); OK when unset. Not PERMISSION_DENIED or UNAUTHENTICATED
 		// is what proves the policy let them through.
@@ -97,6 +98,46 @@ func TestPolicyMatrix(t *testing.T) {
 		{method: samspelv1.OrganizationService_CreateOrganization_FullMethodName, req: &samspelv1.CreateOrganizationRequest{Kind: samspelv1.OrganizationKind_ORGANIZATION_KIND_REGION, Name: "Region Exempel"}, resp: &samspelv1.CreateOrganizationResponse{}, allowed: onlyAdmin},
 		{method: samspelv1.TermService_ListTerms_FullMethodName, req: &samspelv1.ListTermsRequest{OrganizationId: 1}, resp: &samspelv1.ListTermsResponse{}, allowed: members, hidden: hiddenFrom},
 		{method: samspelv1.TermService_CreateTerm_FullMethodName, req: &samspelv1.CreateTermRequest{OrganizationId: other, StartDate: "2030-10-15", EndDate: "2034-10-14"}, resp: &samspelv1.CreateTermResponse{}, allowed: onlyAdmin},
+		// Meeting rows come before the staff member's role is ended below.
+		{method: samspelv1.MeetingService_CreateMeetingSeries_FullMethodName, req: &samspelv1.CreateMeetingSeriesRequest{OrganizationId: 1, Kind: samspelv1.MeetingKind_MEETING_KIND_AD_HOC, Title: "Dragning om budgeten", StartTime: "10:00", DurationMinutes: 45, StartDate: "2027-03-01"}, resp: &samspelv1.CreateMeetingSeriesResponse{}, allowed: organizers, hidden: hiddenFrom},
+		{method: samspelv1.MeetingService_GetMeetingSeries_FullMethodName, req: &samspelv1.GetMeetingSeriesRequest{Id: mf.series}, resp: &samspelv1.GetMeetingSeriesResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_ListMeetingSeries_FullMethodName, req: &samspelv1.ListMeetingSeriesRequest{OrganizationId: 1}, resp: &samspelv1.ListMeetingSeriesResponse{}, allowed: members, hidden: hiddenFrom},
+		{method: samspelv1.MeetingService_UpdateMeetingSeries_FullMethodName, req: &samspelv1.UpdateMeetingSeriesRequest{MeetingSeries: &samspelv1.MeetingSeries{Id: mf.series, Place: demo.CheckInPlace}, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"place"}}}, resp: &samspelv1.UpdateMeetingSeriesResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_ListMeetings_FullMethodName, req: &samspelv1.ListMeetingsRequest{OrganizationId: 1}, resp: &samspelv1.ListMeetingsResponse{}, allowed: members, hidden: hiddenFrom},
+		{method: samspelv1.MeetingService_GetMeeting_FullMethodName, req: &samspelv1.GetMeetingRequest{Id: mf.next}, resp: &samspelv1.GetMeetingResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_GetMeetingOverview_FullMethodName, req: &samspelv1.GetMeetingOverviewRequest{OrganizationId: 1}, resp: &samspelv1.GetMeetingOverviewResponse{}, allowed: members, hidden: hiddenFrom},
+		{method: samspelv1.MeetingService_UpdateMeeting_FullMethodName, req: &samspelv1.UpdateMeetingRequest{Meeting: &samspelv1.Meeting{Id: mf.next, Place: demo.CheckInPlace}, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"place"}}}, resp: &samspelv1.UpdateMeetingResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_HoldMeeting_FullMethodName, req: &samspelv1.HoldMeetingRequest{Id: mf.missed}, resp: &samspelv1.HoldMeetingResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_CancelMeeting_FullMethodName, req: &samspelv1.CancelMeetingRequest{Id: mf.later, Reason: "Budgetberedning hela dagen"}, resp: &samspelv1.CancelMeetingResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_FinalizeMeeting_FullMethodName, req: &samspelv1.FinalizeMeetingRequest{Id: mf.heldDraft}, resp: &samspelv1.FinalizeMeetingResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_AddAgendaItem_FullMethodName, req: &samspelv1.AddAgendaItemRequest{MeetingId: mf.next, Title: "Vinterväghållningen"}, resp: &samspelv1.AddAgendaItemResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_UpdateAgendaItem_FullMethodName, req: &samspelv1.UpdateAgendaItemRequest{AgendaItem: &samspelv1.AgendaItem{Id: mf.item, Title: "Budgetdialogen"}, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"title"}}}, resp: &samspelv1.UpdateAgendaItemResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_CloseAgendaItem_FullMethodName, req: &samspelv1.CloseAgendaItemRequest{Id: mf.itemToClose, MeetingId: mf.next}, resp: &samspelv1.CloseAgendaItemResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_ReopenAgendaItem_FullMethodName, req: &samspelv1.ReopenAgendaItemRequest{Id: mf.closedItem}, resp: &samspelv1.ReopenAgendaItemResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_AddMeetingNote_FullMethodName, req: &samspelv1.AddMeetingNoteRequest{MeetingId: mf.next, Body: "Kort genomgång."}, resp: &samspelv1.AddMeetingNoteResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_UpdateMeetingNote_FullMethodName, req: &samspelv1.UpdateMeetingNoteRequest{MeetingNote: &samspelv1.MeetingNote{Id: mf.note, Body: "Genomgång av läget."}, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"body"}}}, resp: &samspelv1.UpdateMeetingNoteResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_AddDecision_FullMethodName, req: &samspelv1.AddDecisionRequest{MeetingId: mf.next, Text: "Ramarna hålls."}, resp: &samspelv1.AddDecisionResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_UpdateDecision_FullMethodName, req: &samspelv1.UpdateDecisionRequest{Decision: &samspelv1.Decision{Id: mf.decision, Text: "Ramarna hålls i år."}, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"text"}}}, resp: &samspelv1.UpdateDecisionResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_AddActionItem_FullMethodName, req: &samspelv1.AddActionItemRequest{MeetingId: mf.next, Text: "Boka möte", OwnerPersonId: mf.chair}, resp: &samspelv1.AddActionItemResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_UpdateActionItem_FullMethodName, req: &samspelv1.UpdateActionItemRequest{ActionItem: &samspelv1.ActionItem{Id: mf.action, Status: samspelv1.ActionItemStatus_ACTION_ITEM_STATUS_DONE}, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"status"}}}, resp: &samspelv1.UpdateActionItemResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
+		{method: samspelv1.MeetingService_ListActionItems_FullMethodName, req: &samspelv1.ListActionItemsRequest{OrganizationId: 1}, resp: &samspelv1.ListActionItemsResponse{}, allowed: members, hidden: hiddenFrom},
+		{method: samspelv1.MeetingService_SearchMeetings_FullMethodName, req: &samspelv1.SearchMeetingsRequest{OrganizationId: 1, Query: "budget"}, resp: &samspelv1.SearchMeetingsResponse{}, allowed: members, hidden: hiddenFrom},
+
+		{method: samspelv1.ReflectionService_GetReflection_FullMethodName, req: &samspelv1.GetReflectionRequest{MeetingId: mf.reflection}, resp: &samspelv1.GetReflectionResponse{}, allowed: thePair, hidden: notThePair},
+		{method: samspelv1.ReflectionService_SaveReflectionAnswers_FullMethodName, req: &samspelv1.SaveReflectionAnswersRequest{MeetingId: mf.reflection, Answers: []*samspelv1.ReflectionAnswer{{QuestionNumber: 1, Text: "Ja."}}}, resp: &samspelv1.SaveReflectionAnswersResponse{}, allowed: thePair, hidden: notThePair},
+		{method: samspelv1.ReflectionService_SubmitReflection_FullMethodName, req: &samspelv1.SubmitReflectionRequest{MeetingId: mf.reflection, Share: true}, resp: &samspelv1.SubmitReflectionResponse{}, allowed: thePair, hidden: notThePair},
+
+		{method: samspelv1.DecisionFollowUpService_CreatePoliticalDecision_FullMethodName, fresh: mf.newPoliticalDecision, resp: &samspelv1.CreatePoliticalDecisionResponse{}, allowed: reporters, hidden: hiddenFrom},
+		{method: samspelv1.DecisionFollowUpService_GetPoliticalDecision_FullMethodName, req: &samspelv1.GetPoliticalDecisionRequest{Id: mf.politicalDecision}, resp: &samspelv1.GetPoliticalDecisionResponse{}, allowed: organizers, hidden: hiddenFrom},
+		{method: samspelv1.DecisionFollowUpService_ListPoliticalDecisions_FullMethodName, req: &samspelv1.ListPoliticalDecisionsRequest{OrganizationId: 1}, resp: &samspelv1.ListPoliticalDecisionsResponse{}, allowed: organizers, hidden: hiddenFrom},
+		{method: samspelv1.DecisionFollowUpService_UpdatePoliticalDecision_FullMethodName, req: &samspelv1.UpdatePoliticalDecisionRequest{PoliticalDecision: &samspelv1.PoliticalDecision{Id: mf.politicalDecision, ExpectedCompletionDate: "2027-06-30"}, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"expected_completion_date"}}}, resp: &samspelv1.UpdatePoliticalDecisionResponse{}, allowed: reporters, hidden: hiddenFrom},
+		{method: samspelv1.DecisionFollowUpService_ReportPoliticalDecisionStatus_FullMethodName, req: &samspelv1.ReportPoliticalDecisionStatusRequest{Id: mf.politicalDecision, Status: samspelv1.PoliticalDecisionStatus_POLITICAL_DECISION_STATUS_IN_PROGRESS, Comment: "Pågår."}, resp: &samspelv1.ReportPoliticalDecisionStatusResponse{}, allowed: reporters, hidden: hiddenFrom},
+		{method: samspelv1.DecisionFollowUpService_SummarizePoliticalDecisions_FullMethodName, req: &samspelv1.SummarizePoliticalDecisionsRequest{OrganizationId: 1}, resp: &samspelv1.SummarizePoliticalDecisionsResponse{}, allowed: organizers, hidden: hiddenFrom},
+
+		{method: samspelv1.CalendarService_GetCalendarFeed_FullMethodName, req: &samspelv1.GetCalendarFeedRequest{}, resp: &samspelv1.GetCalendarFeedResponse{}, allowed: signedIn},
+		{method: samspelv1.CalendarService_CreateCalendarFeed_FullMethodName, req: &samspelv1.CreateCalendarFeedRequest{}, resp: &samspelv1.CreateCalendarFeedResponse{}, allowed: signedIn},
+		{method: samspelv1.CalendarService_RevokeCalendarFeed_FullMethodName, req: &samspelv1.RevokeCalendarFeedRequest{}, resp: &samspelv1.RevokeCalendarFeedResponse{}, allowed: signedIn},
+
 		{method: samspelv1.PersonService_ListPeople_FullMethodName, req: &samspelv1.ListPeopleRequest{OrganizationId: 1}, resp: &samspelv1.ListPeopleResponse{}, allowed: members, hidden: hiddenFrom},
 		{method: samspelv1.PersonService_ListRoleAssignments_FullMethodName, req: &samspelv1.ListRoleAssignmentsRequest{OrganizationId: 1}, resp: &samspelv1.ListRoleAssignmentsResponse{}, allowed: members, hidden: hiddenFrom},
 		{method: samspelv1.PersonService_ListPairPeriods_FullMethodName, req: &samspelv1.ListPairPeriodsRequest{OrganizationId: 1}, resp: &samspelv1.ListPairPeriodsResponse{}, allowed: members, hidden: hiddenFrom},
@@ -160,7 +201,7 @@ func TestPolicyMatrix(t *testing.T) {
 		{method: samspelv1.SessionService_EndSession_FullMethodName, req: &samspelv1.EndSessionRequest{Id: 999999}, resp: &samspelv1.EndSessionResponse{}, allowed: signedIn, okCode: codes.NotFound},
 		{method: samspelv1.PersonService_DisablePerson_FullMethodName, req: &samspelv1.DisablePersonRequest{PersonId: toDisable}, resp: &samspelv1.DisablePersonResponse{}, allowed: onlyAdmin},
 		// Notes: the chair wrote notes.private, .toDelete and .toShare, all private.
-		{method: samspelv1.NoteService_CreateQuickNote_FullMethodName, reqFor: func(string) proto.Message {
+		{method: samspelv1.NoteService_CreateQuickNote_FullMethodName, fresh: func() proto.Message {
 			return &samspelv1.CreateQuickNoteRequest{Id: store.NewNoteID(time.Now()), Body: "Matris"}
 		}, resp: &samspelv1.CreateQuickNoteResponse{}, allowed: pairs},
 		{method: samspelv1.NoteService_GetQuickNote_FullMethodName, req: &samspelv1.GetQuickNoteRequest{Id: notes.private}, resp: &samspelv1.GetQuickNoteResponse{}, allowed: author, hidden: notAuthor},
@@ -207,8 +248,8 @@ func TestPolicyMatrix(t *testing.T) {
 					callCtx = apptest.Bearer(ctx, tokens[c.email])
 				}
 				req := row.req
-				if row.reqFor != nil {
-					req = row.reqFor(c.email)
+				if row.fresh != nil {
+					req = row.fresh()
 				}
 				err := s.Conn.Invoke(callCtx, row.method, req, proto.Clone(row.resp))
 				if got := status.Code(err); got != want {

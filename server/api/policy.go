@@ -66,6 +66,52 @@ var policy = map[string]rule{
 
 	samspelv1.AuditService_ListAuditEvents_FullMethodName: {roles: adminOnly},
 
+	// Meetings are open to every role here and filtered per row in the store: someone
+	// who is not a participant (the opposition, an administrator) gets NOT_FOUND, as if
+	// the meeting did not exist, in every call.
+	samspelv1.MeetingService_CreateMeetingSeries_FullMethodName: {roles: meetingOrganizers},
+	samspelv1.MeetingService_GetMeetingSeries_FullMethodName:    {roles: everyone},
+	samspelv1.MeetingService_ListMeetingSeries_FullMethodName:   {roles: everyone},
+	samspelv1.MeetingService_UpdateMeetingSeries_FullMethodName: {roles: everyone},
+	samspelv1.MeetingService_ListMeetings_FullMethodName:        {roles: everyone},
+	samspelv1.MeetingService_GetMeeting_FullMethodName:          {roles: everyone},
+	samspelv1.MeetingService_GetMeetingOverview_FullMethodName:  {roles: everyone},
+	samspelv1.MeetingService_UpdateMeeting_FullMethodName:       {roles: everyone},
+	samspelv1.MeetingService_HoldMeeting_FullMethodName:         {roles: everyone},
+	samspelv1.MeetingService_CancelMeeting_FullMethodName:       {roles: everyone},
+	samspelv1.MeetingService_FinalizeMeeting_FullMethodName:     {roles: everyone},
+	samspelv1.MeetingService_AddAgendaItem_FullMethodName:       {roles: everyone},
+	samspelv1.MeetingService_UpdateAgendaItem_FullMethodName:    {roles: everyone},
+	samspelv1.MeetingService_CloseAgendaItem_FullMethodName:     {roles: everyone},
+	samspelv1.MeetingService_ReopenAgendaItem_FullMethodName:    {roles: everyone},
+	samspelv1.MeetingService_AddMeetingNote_FullMethodName:      {roles: everyone},
+	samspelv1.MeetingService_UpdateMeetingNote_FullMethodName:   {roles: everyone},
+	samspelv1.MeetingService_AddDecision_FullMethodName:         {roles: everyone},
+	samspelv1.MeetingService_UpdateDecision_FullMethodName:      {roles: everyone},
+	samspelv1.MeetingService_AddActionItem_FullMethodName:       {roles: everyone},
+	samspelv1.MeetingService_UpdateActionItem_FullMethodName:    {roles: everyone},
+	samspelv1.MeetingService_ListActionItems_FullMethodName:     {roles: everyone},
+	samspelv1.MeetingService_SearchMeetings_FullMethodName:      {roles: everyone},
+
+	// Reflection talks belong to the chair and the director; the store answers NOT_FOUND
+	// to anyone else, and hides the other party's answers until both have shared.
+	samspelv1.ReflectionService_GetReflection_FullMethodName:         {roles: everyone},
+	samspelv1.ReflectionService_SaveReflectionAnswers_FullMethodName: {roles: everyone},
+	samspelv1.ReflectionService_SubmitReflection_FullMethodName:      {roles: everyone},
+
+	// Following up the board's and council's decisions is the majority side's and the
+	// administration's work; the director and staff report, the others read.
+	samspelv1.DecisionFollowUpService_CreatePoliticalDecision_FullMethodName:       {roles: decisionReporters},
+	samspelv1.DecisionFollowUpService_GetPoliticalDecision_FullMethodName:          {roles: decisionReaders},
+	samspelv1.DecisionFollowUpService_ListPoliticalDecisions_FullMethodName:        {roles: decisionReaders},
+	samspelv1.DecisionFollowUpService_UpdatePoliticalDecision_FullMethodName:       {roles: decisionReporters},
+	samspelv1.DecisionFollowUpService_ReportPoliticalDecisionStatus_FullMethodName: {roles: decisionReporters},
+	samspelv1.DecisionFollowUpService_SummarizePoliticalDecisions_FullMethodName:   {roles: decisionReaders},
+
+	// A calendar subscription is each person's own.
+	samspelv1.CalendarService_GetCalendarFeed_FullMethodName:    {roles: everyone},
+	samspelv1.CalendarService_CreateCalendarFeed_FullMethodName: {roles: everyone},
+	samspelv1.CalendarService_RevokeCalendarFeed_FullMethodName: {roles: everyone},
 	// The role split: reads are open to every role and filtered by the store (the pair,
 	// staff and administrators see it; others get NotFound). The chair decides, the
 	// director proposes.
@@ -122,3 +168,12 @@ var policy = map[string]rule{
 	samspelv1.NoteService_SearchQuickNotes_FullMethodName:       {roles: pair},
 	samspelv1.NoteService_ListQuickNoteRevisions_FullMethodName: {roles: pair},
 }
+
+var (
+	// meetingOrganizers may call meetings: the pair, the majority and staff.
+	meetingOrganizers = []samspelv1.Role{samspelv1.Role_ROLE_CHAIR, samspelv1.Role_ROLE_DIRECTOR, samspelv1.Role_ROLE_MAJORITY, samspelv1.Role_ROLE_STAFF}
+	// decisionReaders see how the decisions are carried out.
+	decisionReaders = meetingOrganizers
+	// decisionReporters register decisions and report their status.
+	decisionReporters = []samspelv1.Role{samspelv1.Role_ROLE_CHAIR, samspelv1.Role_ROLE_DIRECTOR, samspelv1.Role_ROLE_STAFF}
+)

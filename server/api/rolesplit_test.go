@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -126,11 +125,7 @@ func personID(t testing.TB, s *apptest.Server, email string) int64 {
 // today is the date it is in Sweden, as the server's store counts days.
 func today(t testing.TB, s *apptest.Server) string {
 	t.Helper()
-	loc, err := time.LoadLocation("Europe/Stockholm")
-	if err != nil {
-		loc = time.FixedZone("CET", 3600)
-	}
-	return time.Now().In(loc).Format(time.DateOnly)
+	return s.Store.Today()
 }
 
 // as returns a context that calls as the demo person with this e-mail address.

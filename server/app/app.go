@@ -14,6 +14,7 @@ import (
 	"github.com/samspel/samspel/pwa"
 	"github.com/samspel/samspel/server/api"
 	"github.com/samspel/samspel/server/auth"
+	"github.com/samspel/samspel/server/calendar"
 	"github.com/samspel/samspel/server/demo"
 	"github.com/samspel/samspel/server/idp"
 	"github.com/samspel/samspel/server/metrics"
@@ -79,7 +80,8 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		return nil, err
 	}
 	watchCtx, stop := context.WithCancel(context.Background())
-	handler := web.NewHandler(gs.Server, pwa.FS(), st, m.Handler(), web.Route{Path: idp.CallbackPath, Handler: providers})
+	// Calendar subscriptions are plain GETs (calendar apps speak no gRPC) in front of the rest.
+	handler := calendar.Mount(web.NewHandler(gs.Server, pwa.FS(), st, m.Handler(), web.Route{Path: idp.CallbackPath, Handler: providers}), st, cfg.PublicURL, cfg.Log)
 	a := &App{Store: st, GRPC: gs, IdP: providers, Handler: handler, metrics: m, stop: stop, done: make(chan struct{})}
 	go a.watchHealth(watchCtx)
 	return a, nil

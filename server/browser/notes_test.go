@@ -351,7 +351,7 @@ func TestQuickNoteScreensAreAccessible(t *testing.T) {
 		t.Run(sc.name, func(t *testing.T) {
 			p := p.with(t)
 			sc.reach(p)
-			p.checkAxe(t)
+			checkAxe(t, p)
 			if sw, w := eval[int](p, `document.documentElement.scrollWidth`), eval[int](p, `window.innerWidth`); sw > w {
 				t.Errorf("the page is %d px wide on a %d px screen", sw, w)
 			}

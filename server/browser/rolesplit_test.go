@@ -43,8 +43,8 @@ func (p *Page) typeInto(sel, text string) {
 	p.step("type into "+sel, chromedp.SendKeys(chromedp.CSS(sel), text))
 }
 
-// waitText waits until an element matching the XPath expression is visible.
-func (p *Page) waitText(what, xpath string) {
+// waitXPath waits until an element matching the XPath expression is visible.
+func (p *Page) waitXPath(what, xpath string) {
 	p.t.Helper()
 	p.step("wait for "+what, chromedp.WaitVisible(chromedp.Search(xpath)))
 }
@@ -192,7 +192,7 @@ func TestRoleSplitBetweenChairAndDirector(t *testing.T) {
 
 		director.follow("#nav-samspel", "samspel")
 		director.follow("#to-overenskommelser", "overenskommelser")
-		director.waitText("the agreement among the agreed", `//section[@id="overenskomna"]//a[.=`+xpathLiteral(agreement)+`]`)
+		director.waitXPath("the agreement among the agreed", `//section[@id="overenskomna"]//a[.=`+xpathLiteral(agreement)+`]`)
 	})
 
 	const what = "Svarade Exempelstads Tidning om den nya simhallen."
@@ -210,7 +210,7 @@ func TestRoleSplitBetweenChairAndDirector(t *testing.T) {
 
 		chair := chair.with(t)
 		chair.follow("#nav-idag", "idag")
-		chair.waitText("the deviation on Idag", `//section[@id="idag-samspel"]//a[.=`+xpathLiteral(what)+`]`)
+		chair.waitXPath("the deviation on Idag", `//section[@id="idag-samspel"]//a[.=`+xpathLiteral(what)+`]`)
 		// The demo leaves one deviation for the chair to acknowledge; this is the second.
 		if got := strings.Join(strings.Fields(chair.text("#deviation-badge")), " "); got != "2 avsteg att kvittera" {
 			t.Errorf("the badge says %q", got)
@@ -229,7 +229,7 @@ func TestRoleSplitBetweenChairAndDirector(t *testing.T) {
 			t.Errorf("comments: %q", got)
 		}
 		chair.follow("#nav-idag", "idag")
-		chair.waitText("the badge with one left", `//span[@id="deviation-badge" and starts-with(., "1 ")]`)
+		chair.waitXPath("the badge with one left", `//span[@id="deviation-badge" and starts-with(., "1 ")]`)
 		if n := len(run(chair, "look for the acknowledged deviation", chromedp.Nodes(chromedp.Search(`//section[@id="idag-samspel"]//a[.=`+xpathLiteral(what)+`]`), chromedp.AtLeast(0)))); n != 0 {
 			t.Errorf("the acknowledged deviation is still on Idag")
 		}
@@ -318,7 +318,7 @@ func TestRoleSplitAccessibility(t *testing.T) {
 		{"the agreements of the finished term", chair, func(p *Page) {
 			p.goTo("to-overenskommelser", "overenskommelser")
 			p.tap(`nav.terms a`)
-			p.waitText("the finished term", `//p[.="Mandatperiod 2022–2026"]`)
+			p.waitXPath("the finished term", `//p[.="Mandatperiod 2022–2026"]`)
 		}},
 		{"the deviations", chair, func(p *Page) { p.goTo("to-avsteg", "avsteg") }},
 		{"a deviation to acknowledge", chair, func(p *Page) {

@@ -64,6 +64,8 @@ func Seed(ctx context.Context, st *store.Store) (bool, error) {
 		b.Role(people[OldDirector.Email], org, finished, store.RoleDirector, "", FinishedStart, oldDirectorEnd)
 		b.Role(people[Director.Email], org, finished, store.RoleDirector, "", DirectorChange, "")
 		b.Role(people[Director.Email], org, current, store.RoleDirector, "", CurrentStart, "")
+		seedMeetings(b, ids{org: org, finished: finished, current: current, chair: people[Chair.Email],
+			director: people[Director.Email], oldDirector: people[OldDirector.Email], vice: people[Vice.Email], staff: people[Staff.Email]})
 		seedRoleSplit(b, pair{org: org, finished: finished, current: current,
 			chair: people[Chair.Email], oldDirector: people[OldDirector.Email], director: people[Director.Email], staff: people[Staff.Email]})
 		seedNotes(b, org, finished, current, people)

@@ -88,7 +88,7 @@ func demoNote(r *rand.Rand, org, term int64, a noteAuthor, at time.Time) store.S
 	for i := range random {
 		random[i] = byte(r.Uint32())
 	}
-	topic := pick(r, topics)
+	topic := pickOne(r, noteTopics)
 	n := store.SeedQuickNote{
 		ID: store.NoteIDAt(at, random), AuthorID: a.id, AuthorRole: a.role, OrganizationID: org, TermID: term,
 		Written: at.UTC(), Sorted: true, Tag: topic.tag,
@@ -97,8 +97,8 @@ func demoNote(r *rand.Rand, org, term int64, a noteAuthor, at time.Time) store.S
 	if a.role == store.RoleDirector {
 		lines = directorLines
 	}
-	with, line := pick(r, contacts), pick(r, lines)
-	n.Body = fill(line, topic.name, with, pick(r, followUps))
+	with, line := pickOne(r, contacts), pickOne(r, lines)
+	n.Body = fill(line, topic.name, with, pickOne(r, followUps))
 	if strings.Contains(line, "{with}") && r.IntN(2) == 0 {
 		n.WithText = with
 	}
@@ -111,7 +111,7 @@ func demoNote(r *rand.Rand, org, term int64, a noteAuthor, at time.Time) store.S
 	case x < 15 && a.role == store.RoleChair:
 		n.PartyRole = true
 		n.Tag = "parti"
-		n.Body = fill(pick(r, partyLines), topic.name, with, pick(r, followUps))
+		n.Body = fill(pickOne(r, partyLines), topic.name, with, pickOne(r, followUps))
 	case x < 20:
 		n.RaiseAtNextCheckIn = true
 	}
@@ -124,7 +124,7 @@ func fill(line, topic, with, follow string) string {
 	return string(unicode.ToUpper(first)) + s[size:]
 }
 
-func pick[T any](r *rand.Rand, list []T) T { return list[r.IntN(len(list))] }
+func pickOne[T any](r *rand.Rand, list []T) T { return list[r.IntN(len(list))] }
 
 // poisson draws how many notes someone writes on a day with mean m.
 func poisson(r *rand.Rand, m float64) int {
@@ -142,9 +142,9 @@ func sortByTime(notes []store.SeedQuickNote) {
 	})
 }
 
-type topic struct{ name, tag string }
+type noteTopic struct{ name, tag string }
 
-var topics = []topic{
+var noteTopics = []noteTopic{
 	{"budgeten för nästa år", "budget"}, {"ekonomiska prognosen", "budget"}, {"konsultkostnaderna", "budget"},
 	{"skolskjutsarna", "skola"}, {"förskolan i Västra", "skola"}, {"rektorstjänsten på Ängsskolan", "skola"},
 	{"äldreboendet Solbacken", "omsorg"}, {"hemtjänstens scheman", "omsorg"}, {"LSS-boendet", "omsorg"},

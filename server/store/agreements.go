@@ -387,7 +387,14 @@ func (s *Store) RequestAgreementRevisit(ctx context.Context, actor Actor, id int
 			actor.PersonID, millis(now), reason, millis(now), id); err != nil {
 			return fmt.Errorf("request revisit: %w", err)
 		}
-		return insertAgreementEvent(ctx, tx, now, id, AgreementEventRevisitRequested, actor, role, "", reason)
+		if err := insertAgreementEvent(ctx, tx, now, id, AgreementEventRevisitRequested, actor, role, "", reason); err != nil {
+			return err
+		}
+		var termID int64
+		if err := tx.QueryRowContext(ctx, `SELECT term_id FROM agreements WHERE id = ?`, id).Scan(&termID); err != nil {
+			return err
+		}
+		return agendaRevisitsTx(ctx, tx, now, actor, a.org, termID)
 	})
 }
 

@@ -81,20 +81,20 @@ type QuickNoteRevision struct {
 	ReplaceTime        time.Time
 }
 
-// noteColumns and noteJoins read a QuickNote n with scanNote.
-const noteColumns = `n.pk, n.id, n.author_id, a.display_name, n.author_role, n.organization_id, n.term_id, n.body,
+// quickNoteColumns and quickNoteJoins read a QuickNote n with scanQuickNote.
+const quickNoteColumns = `n.pk, n.id, n.author_id, a.display_name, n.author_role, n.organization_id, n.term_id, n.body,
 	coalesce(n.with_person_id, 0), coalesce(w.display_name, ''), n.with_text, n.tag, n.next_check_in, n.sorted, n.party_role,
 	coalesce(n.shared_with, 0), coalesce(s.display_name, ''), coalesce(n.shared_at, 0), n.revision, n.seq,
 	n.written_at, n.updated_at, coalesce(n.deleted_at, 0)`
 
-const noteJoins = ` JOIN people a ON a.id = n.author_id
+const quickNoteJoins = ` JOIN people a ON a.id = n.author_id
 	LEFT JOIN people w ON w.id = n.with_person_id LEFT JOIN people s ON s.id = n.shared_with`
 
 // visibleTo is the one rule of who sees a note, for WHERE clauses with the viewer's
 // person id as parameter ?1: its author, and the person it was shared with.
 const visibleTo = `(n.author_id = ?1 OR n.shared_with = ?1)`
 
-func scanNote(sc scanner) (QuickNote, error) {
+func scanQuickNote(sc scanner) (QuickNote, error) {
 	var n QuickNote
 	var shared, written, updated, deleted int64
 	err := sc.Scan(&n.pk, &n.ID, &n.Author.ID, &n.Author.DisplayName, &n.AuthorRole, &n.OrganizationID, &n.TermID, &n.Body,
@@ -118,7 +118,7 @@ type queryer interface {
 
 // note reads a note by id if viewer may see it; tombstones only with withDeleted.
 func note(ctx context.Context, q queryer, viewerID int64, id string, withDeleted bool) (QuickNote, error) {
-	n, err := scanNote(q.QueryRowContext(ctx, `SELECT `+noteColumns+` FROM quick_notes n`+noteJoins+`
+	n, err := scanQuickNote(q.QueryRowContext(ctx, `SELECT `+quickNoteColumns+` FROM quick_notes n`+quickNoteJoins+`
 		WHERE n.id = ?2 AND `+visibleTo+` AND (?3 OR n.deleted_at IS NULL)`, viewerID, id, withDeleted))
 	if errors.Is(err, sql.ErrNoRows) {
 		return QuickNote{}, ErrNotFound
@@ -462,11 +462,11 @@ func (s *Store) ListQuickNotes(ctx context.Context, viewer Viewer, unsortedOnly 
 		shared = ""
 		own = `sorted = 0 AND deleted_at IS NULL`
 	}
-	out, err := query(ctx, s.r, scanNote, `SELECT `+noteColumns+` FROM (
+	out, err := query(ctx, s.r, scanQuickNote, `SELECT `+quickNoteColumns+` FROM (
 			SELECT * FROM (SELECT pk, written_at FROM quick_notes
 				WHERE author_id = ?1 AND `+own+` AND (written_at, pk) < (?2, ?3) ORDER BY written_at DESC, pk DESC LIMIT ?4)
 			`+shared+`
-		) v JOIN quick_notes n ON n.pk = v.pk`+noteJoins+`
+		) v JOIN quick_notes n ON n.pk = v.pk`+quickNoteJoins+`
 		ORDER BY v.written_at DESC, v.pk DESC LIMIT ?4`, viewer.PersonID, at, pk, p.size()+1)
 	if err != nil {
 		return nil, "", fmt.Errorf("list quick notes: %w", err)
@@ -492,11 +492,11 @@ func newestFirst(n QuickNote) cursor {
 // sequence since, oldest change first, tombstones included, and whether more wait.
 func (s *Store) PullQuickNoteChanges(ctx context.Context, viewer Viewer, since int64, size int) ([]QuickNote, bool, error) {
 	size = Page{Size: size}.size()
-	out, err := query(ctx, s.r, scanNote, `SELECT `+noteColumns+` FROM (
+	out, err := query(ctx, s.r, scanQuickNote, `SELECT `+quickNoteColumns+` FROM (
 			SELECT * FROM (SELECT pk, seq FROM quick_notes WHERE author_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3)
 			UNION ALL
 			SELECT * FROM (SELECT pk, seq FROM quick_notes WHERE shared_with = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3)
-		) v JOIN quick_notes n ON n.pk = v.pk`+noteJoins+`
+		) v JOIN quick_notes n ON n.pk = v.pk`+quickNoteJoins+`
 		ORDER BY v.seq LIMIT ?3`, viewer.PersonID, since, size+1)
 	if err != nil {
 		return nil, false, fmt.Errorf("pull quick note changes: %w", err)
@@ -523,7 +523,7 @@ func (s *Store) SearchQuickNotes(ctx context.Context, viewer Viewer, q string, p
 	if c.ID == 0 {
 		c.ID = 1<<63 - 1
 	}
-	out, err := query(ctx, s.r, scanNote, `SELECT `+noteColumns+` FROM quick_notes_fts f JOIN quick_notes n ON n.pk = f.rowid`+noteJoins+`
+	out, err := query(ctx, s.r, scanQuickNote, `SELECT `+quickNoteColumns+` FROM quick_notes_fts f JOIN quick_notes n ON n.pk = f.rowid`+quickNoteJoins+`
 		WHERE quick_notes_fts MATCH ?4 AND f.rowid < ?2 AND `+visibleTo+` AND n.deleted_at IS NULL
 		ORDER BY f.rowid DESC LIMIT ?3`, viewer.PersonID, c.ID, p.size()+1, match)
 	if err != nil {
@@ -533,8 +533,10 @@ func (s *Store) SearchQuickNotes(ctx context.Context, viewer Viewer, q string, p
 	return out, next, nil
 }
 
-// ftsQuery turns what a person typed into an FTS5 query: every run of letters and
-// digits becomes a quoted prefix term, so nothing typed is read as FTS5 syntax.
+// ftsQuery turns what a person typed into an FTS5 query for the unicode61 indexes of
+// notes and meetings: every run of letters and digits, split where the tokenizer splits
+// ("e-post" is "e" and "post"), becomes a quoted prefix term, so nothing typed is read
+// as FTS5 syntax; all of them must match.
 func ftsQuery(q string) string {
 	words := strings.FieldsFunc(norm.NFC.String(q), func(r rune) bool { return !isWordRune(r) })
 	for i, w := range words {

@@ -33,7 +33,9 @@ type RoleAssignment struct {
 const (
 	RoleChair      = 1
 	RoleDirector   = 2
+	RoleMajority   = 3
 	RoleOpposition = 4
+	RoleStaff      = 5
 	RoleAdmin      = 6
 )
 

@@ -16,10 +16,11 @@ type DemoPerson struct {
 // Seeder writes seed data inside one transaction. Its methods remember the first error
 // and do nothing after it, so seed code reads as a plain list of facts.
 type Seeder struct {
-	ctx context.Context
-	tx  *sql.Tx
-	now int64
-	err error
+	ctx   context.Context
+	tx    *sql.Tx
+	now   int64
+	err   error
+	stmts map[string]*sql.Stmt // prepared once per seed: bulk demo content runs each many times
 }
 
 // SeedOnce runs fn in one transaction unless an organisation with this name exists.
@@ -33,7 +34,12 @@ func (s *Store) SeedOnce(ctx context.Context, orgName string, fn func(*Seeder) e
 		if n > 0 {
 			return nil
 		}
-		b := &Seeder{ctx: ctx, tx: tx, now: millis(s.now())}
+		b := &Seeder{ctx: ctx, tx: tx, now: millis(s.now()), stmts: map[string]*sql.Stmt{}}
+		defer func() {
+			for _, st := range b.stmts {
+				st.Close()
+			}
+		}()
 		if err := fn(b); err != nil {
 			return err
 		}
@@ -50,7 +56,16 @@ func (b *Seeder) insert(query string, args ...any) int64 {
 	if b.err != nil {
 		return 0
 	}
-	res, err := b.tx.ExecContext(b.ctx, query, args...)
+	st, ok := b.stmts[query]
+	if !ok {
+		var err error
+		if st, err = b.tx.PrepareContext(b.ctx, query); err != nil {
+			b.err = err
+			return 0
+		}
+		b.stmts[query] = st
+	}
+	res, err := st.ExecContext(b.ctx, args...)
 	if err != nil {
 		b.err = err
 		return 0

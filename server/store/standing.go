@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"time"
@@ -12,12 +11,6 @@ import (
 // does not allow the change, for example a director who tries to apply a change to the
 // role split instead of proposing it.
 var ErrPermission = errors.New("permission denied")
-
-// Role numbers the role split needs besides those in people.go.
-const (
-	RoleMajority = 3
-	RoleStaff    = 5
-)
 
 // standing is what a person is in one organisation today. It decides what of the role
 // split they see and what they may do; the queries then filter on it.
@@ -60,12 +53,6 @@ func (st standing) requirePair() error {
 		return ErrNotFound
 	}
 	return nil
-}
-
-// querier is what *sql.DB and *sql.Tx have in common, so reads inside a write
-// transaction see the transaction's own state.
-type querier interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
 // standingIn finds what person is in organisation orgID on day today. An organisation

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -49,9 +50,10 @@ func (e *InvalidError) Error() string { return e.Field + ": " + e.Description }
 
 // Store is Samspel's database.
 type Store struct {
-	w   *sql.DB // the one writer; _txlock=immediate so read-then-write never deadlocks
-	r   *sql.DB // read-only pool for queries
-	now func() time.Time
+	w    *sql.DB // the one writer; _txlock=immediate so read-then-write never deadlocks
+	r    *sql.DB // read-only pool for queries
+	now  func() time.Time
+	prep sync.Map // query text -> *sql.Stmt prepared on r, for hot reads (see prepared.go)
 	// group lets concurrent writes share a commit (see group.go).
 	group group
 }

@@ -39,7 +39,7 @@ route("/anteckningar", async (ctx) => (await screens()).showList(ctx));
 // have loaded, and the button, which floats within the thumb's reach.
 registerIdagSection({
   id: "notes",
-  order: 20,
+  order: 30, // after the role split's and the meetings' blocks: unsorted notes come last
   visible: writesNotes,
   render: (me) => {
     const summary = h("div", { id: "notes-summary", class: "notes-summary" });

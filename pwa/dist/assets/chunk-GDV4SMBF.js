@@ -1,1 +1,0 @@
-import{c as a,d as b}from"./chunk-RDNQUJPW.js";import"./chunk-WQ6QYMPQ.js";import"./chunk-TNACVFEE.js";import"./chunk-MUUARXYN.js";import"./chunk-GIZRHY24.js";import"./chunk-Y7Q3BJUI.js";export{b as store,a as sync};

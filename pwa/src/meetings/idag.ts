@@ -1,0 +1,65 @@
+// The meetings part of Idag: the next check-in with a way to add an agenda item, how long
+// since the last check-in, missed check-ins and overdue action items.
+
+import { h, mount, type Child } from "../render";
+import { meetings } from "./client";
+import { dayLabel, days, timeRange } from "./format";
+import { idOf } from "./ui";
+
+/** fill draws the block into el (its h2 stays), once the server has answered. */
+export async function fill(el: HTMLElement): Promise<void> {
+  const heading = el.firstElementChild;
+  let content: Child[];
+  try {
+    const o = await meetings.getMeetingOverview({});
+    const next = o.nextCheckIn;
+    content = [
+      next
+        ? [
+            h(
+              "p",
+              { id: "idag-next-checkin" },
+              "Nästa avstämning: ",
+              h("a", { href: `/moten/${idOf(next.id)}` }, `${dayLabel(next.date)} ${timeRange(next.startTime, next.durationMinutes)}`),
+              next.place ? `, ${next.place}` : "",
+              `. ${next.agendaItemCount === 1 ? "1 punkt" : `${next.agendaItemCount} punkter`} på dagordningen.`,
+            ),
+            h("p", null, h("a", { id: "idag-add-item", class: "button secondary", href: `/moten/${idOf(next.id)}?ny=1` }, "Lägg till punkt")),
+          ]
+        : h("p", { id: "idag-next-checkin" }, "Ingen avstämning är planerad."),
+      o.lastCheckIn &&
+        h(
+          "p",
+          { id: "idag-drift", class: o.daysSinceLastCheckIn > 7 ? "status status-warning" : "meta" },
+          o.daysSinceLastCheckIn > 7
+            ? `${days(o.daysSinceLastCheckIn)} sedan senaste avstämningen.`
+            : `Senaste avstämningen: ${dayLabel(o.lastCheckIn.date)}.`,
+        ),
+      o.missedCheckIns.length > 0 &&
+        h(
+          "p",
+          { id: "idag-missed", class: "status status-warning" },
+          `Missad avstämning: ${o.missedCheckIns.map((m) => dayLabel(m.date)).join(", ")}.`,
+        ),
+      o.overdueActionItems.length > 0 && [
+        h("h3", null, "Försenade åtgärder"),
+        h(
+          "ul",
+          { id: "idag-overdue", class: "list" },
+          o.overdueActionItems.map((a) =>
+            h(
+              "li",
+              null,
+              h("a", { href: `/moten/${idOf(a.meetingId)}` }, a.text),
+              h("p", { class: "meta" }, `${a.owner?.displayName ?? ""} · skulle vara klar ${dayLabel(a.dueDate)}`),
+            ),
+          ),
+        ),
+      ],
+    ];
+  } catch {
+    content = [h("p", { id: "idag-meetings-offline" }, "Mötena kan inte visas utan anslutning.")];
+  }
+  el.removeAttribute("aria-busy");
+  if (heading) mount(el, heading, content);
+}
