@@ -14,7 +14,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"sync"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -53,7 +52,6 @@ type Store struct {
 	w    *sql.DB // the one writer; _txlock=immediate so read-then-write never deadlocks
 	r    *sql.DB // read-only pool for queries
 	now  func() time.Time
-	prep sync.Map // query text -> *sql.Stmt prepared on r, for hot reads (see prepared.go)
 	// group lets concurrent writes share a commit (see group.go).
 	group group
 }
