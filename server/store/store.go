@@ -49,9 +49,9 @@ func (e *InvalidError) Error() string { return e.Field + ": " + e.Description }
 
 // Store is Samspel's database.
 type Store struct {
-	w    *sql.DB // the one writer; _txlock=immediate so read-then-write never deadlocks
-	r    *sql.DB // read-only pool for queries
-	now  func() time.Time
+	w   *sql.DB // the one writer; _txlock=immediate so read-then-write never deadlocks
+	r   *sql.DB // read-only pool for queries
+	now func() time.Time
 	// group lets concurrent writes share a commit (see group.go).
 	group group
 }
