@@ -25,6 +25,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/google/uuid"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/metadata"
@@ -82,9 +83,19 @@ func run(duration time.Duration, people int, every, think time.Duration) error {
 	admin := metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer "+adminToken)
 
 	fmt.Printf("soak: %d people for %v against pid %d on %s\n", people, duration, srv.Process.Pid, addr)
-	sessions, err := signIn(admin, conn, people)
+	// The pair writes: quick notes after hallway talks, notes in the check-in. Everyone
+	// else looks: who they are, the people, the meetings they take part in.
+	sessions, err := signIn(admin, conn, people-2)
 	if err != nil {
 		return err
+	}
+	var pair []string
+	for _, email := range []string{"ordforande@exempelstad.example", "direktor@exempelstad.example"} {
+		out, err := exec.Command(bin, "token", "create", "--data", data, "--user", email).Output()
+		if err != nil {
+			return fmt.Errorf("token for %s: %w", email, err)
+		}
+		pair = append(pair, regexp.MustCompile(`spt_\S+`).FindString(string(out)))
 	}
 
 	lat := &latencies{}
@@ -95,7 +106,14 @@ func run(duration time.Duration, people int, every, think time.Duration) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			act(ctx, conn, cookie, i, think, lat)
+			act(metadata.AppendToOutgoingContext(ctx, "cookie", cookie), conn, i, think, lat, lookerActions)
+		}()
+	}
+	for i, token := range pair {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			act(metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+token), conn, 1000+i, think, lat, pairActions)
 		}()
 	}
 	fmt.Printf("%8s %10s %8s %8s %8s %8s %7s\n", "time", "rss", "gorout", "calls", "p50", "p99", "errors")
@@ -156,29 +174,10 @@ func signIn(admin context.Context, conn *grpc.ClientConn, n int) ([]string, erro
 	return cookies, nil
 }
 
-// act is one person's day: mostly looking, sometimes writing, with pauses between.
-func act(ctx context.Context, conn *grpc.ClientConn, cookie string, seed int, think time.Duration, lat *latencies) {
+// act is one person's day: an action drawn from actions, then a pause, until ctx ends.
+func act(ctx context.Context, conn *grpc.ClientConn, seed int, think time.Duration, lat *latencies, actions func(*grpc.ClientConn) []func(context.Context) error) {
 	r := rand.New(rand.NewPCG(uint64(seed), 1))
-	ctx = metadata.AppendToOutgoingContext(ctx, "cookie", cookie)
-	auth := samspelv1.NewAuthServiceClient(conn)
-	people := samspelv1.NewPersonServiceClient(conn)
-	terms := samspelv1.NewTermServiceClient(conn)
-	actions := []func() error{
-		func() error { _, err := auth.GetMe(ctx, &samspelv1.GetMeRequest{}); return err },
-		func() error { _, err := auth.GetMe(ctx, &samspelv1.GetMeRequest{}); return err },
-		func() error {
-			_, err := people.ListRoleAssignments(ctx, &samspelv1.ListRoleAssignmentsRequest{OrganizationId: 1})
-			return err
-		},
-		func() error {
-			_, err := people.ListPeople(ctx, &samspelv1.ListPeopleRequest{OrganizationId: 1})
-			return err
-		},
-		func() error {
-			_, err := terms.ListTerms(ctx, &samspelv1.ListTermsRequest{OrganizationId: 1})
-			return err
-		},
-	}
+	list := actions(conn)
 	for {
 		pause := time.Duration(r.ExpFloat64() * float64(think))
 		select {
@@ -187,11 +186,85 @@ func act(ctx context.Context, conn *grpc.ClientConn, cookie string, seed int, th
 		case <-time.After(pause):
 		}
 		start := time.Now()
-		err := actions[r.IntN(len(actions))]()
+		err := list[r.IntN(len(list))](ctx)
 		if ctx.Err() != nil {
 			return
 		}
 		lat.add(time.Since(start), err)
+	}
+}
+
+// lookerActions are what staff, the majority and the opposition mostly do: look.
+func lookerActions(conn *grpc.ClientConn) []func(context.Context) error {
+	auth := samspelv1.NewAuthServiceClient(conn)
+	people := samspelv1.NewPersonServiceClient(conn)
+	meetings := samspelv1.NewMeetingServiceClient(conn)
+	instr := samspelv1.NewInstructionServiceClient(conn)
+	return []func(context.Context) error{
+		func(ctx context.Context) error { _, err := auth.GetMe(ctx, &samspelv1.GetMeRequest{}); return err },
+		func(ctx context.Context) error { _, err := auth.GetMe(ctx, &samspelv1.GetMeRequest{}); return err },
+		func(ctx context.Context) error {
+			_, err := people.ListPeople(ctx, &samspelv1.ListPeopleRequest{OrganizationId: 1})
+			return err
+		},
+		func(ctx context.Context) error {
+			_, err := meetings.ListMeetings(ctx, &samspelv1.ListMeetingsRequest{OrganizationId: 1, PageSize: 20})
+			return err
+		},
+		func(ctx context.Context) error {
+			_, err := instr.ListInstructionVersions(ctx, &samspelv1.ListInstructionVersionsRequest{OrganizationId: 1})
+			return err
+		},
+	}
+}
+
+// pairActions are the chair's and the director's: notes written and read, the next
+// check-in opened and noted in.
+func pairActions(conn *grpc.ClientConn) []func(context.Context) error {
+	auth := samspelv1.NewAuthServiceClient(conn)
+	notes := samspelv1.NewNoteServiceClient(conn)
+	meetings := samspelv1.NewMeetingServiceClient(conn)
+	var next int64
+	nextMeeting := func(ctx context.Context) (int64, error) {
+		if next != 0 {
+			return next, nil
+		}
+		list, err := meetings.ListMeetings(ctx, &samspelv1.ListMeetingsRequest{OrganizationId: 1, FromDate: time.Now().Format(time.DateOnly), PageSize: 10})
+		if err != nil || len(list.Meetings) == 0 {
+			return 0, fmt.Errorf("no meeting ahead: %v", err)
+		}
+		next = list.Meetings[0].Id
+		return next, nil
+	}
+	return []func(context.Context) error{
+		func(ctx context.Context) error { _, err := auth.GetMe(ctx, &samspelv1.GetMeRequest{}); return err },
+		func(ctx context.Context) error {
+			id, _ := uuid.NewV7()
+			_, err := notes.CreateQuickNote(ctx, &samspelv1.CreateQuickNoteRequest{Id: id.String(), OrganizationId: 1, Body: "Pratade med ekonomichefen om budgetramarna i korridoren."})
+			return err
+		},
+		func(ctx context.Context) error {
+			_, err := notes.ListQuickNotes(ctx, &samspelv1.ListQuickNotesRequest{PageSize: 50})
+			return err
+		},
+		func(ctx context.Context) error {
+			_, err := notes.SearchQuickNotes(ctx, &samspelv1.SearchQuickNotesRequest{Query: "budget"})
+			return err
+		},
+		func(ctx context.Context) error {
+			id, err := nextMeeting(ctx)
+			if err == nil {
+				_, err = meetings.GetMeeting(ctx, &samspelv1.GetMeetingRequest{Id: id})
+			}
+			return err
+		},
+		func(ctx context.Context) error {
+			id, err := nextMeeting(ctx)
+			if err == nil {
+				_, err = meetings.AddMeetingNote(ctx, &samspelv1.AddMeetingNoteRequest{MeetingId: id, Body: "Vi enades om att ta upp frågan igen nästa vecka."})
+			}
+			return err
+		},
 	}
 }
 
