@@ -6,7 +6,7 @@ import { Role } from "./gen/samspel/v1/role_pb";
 import { registerMoreLink } from "./logins";
 import type { MeView } from "./me";
 import { h } from "./render";
-import { registerPlace, registerRoute, type RouteContext } from "./router";
+import { registerIdagSection, registerPlace, registerRoute, type RouteContext } from "./router";
 import { showScreen } from "./ui";
 
 const has = (me: MeView, ...roles: Role[]) => me.memberships.some((m) => m.roles.some((r) => roles.includes(r.role)));
@@ -53,3 +53,27 @@ for (const [base, place] of [
 }
 registerRoute({ pattern: "/oppositionen/luckor", place: "mer", show: lazy((s, c) => s.showGaps(c)) });
 registerRoute({ pattern: "/oppositionen", place: "mer", show: lazy((s, c) => s.showParity(c)) });
+
+// Idag: the party's latest briefing and its open questions; for the director and the
+// staff, the questions waiting for an answer and those past their due date.
+registerIdagSection({
+  id: "opposition",
+  order: 30,
+  visible: (me) => opposition(me) || has(me, Role.DIRECTOR, Role.STAFF),
+  render: (me) => {
+    const el = h(
+      "section",
+      { id: "idag-opposition", class: "block", "aria-labelledby": "idag-opposition-h", "aria-busy": "true" },
+      h("h2", { id: "idag-opposition-h" }, opposition(me) ? "Dragningar och frågor" : "Oppositionens frågor"),
+    );
+    const m = me.memberships.find((m) => m.roles.length > 0);
+    const party = m?.roles.find((r) => r.role === Role.OPPOSITION)?.party ?? "";
+    import("./opposition/idag")
+      .then((i) => i.fill(el, BigInt(m?.organizationId || "0"), opposition(me) ? party : "", has(me, Role.DIRECTOR)))
+      .catch(() => {
+        el.removeAttribute("aria-busy");
+        el.append(h("p", null, "Frågorna kan inte visas utan anslutning."));
+      });
+    return el;
+  },
+});

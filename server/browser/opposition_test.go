@@ -156,6 +156,12 @@ func TestABudgetQuestionIsAnsweredAndSeenByTheAskingPartyAlone(t *testing.T) {
 			t.Errorf("the opposition sees Möten: %v", got)
 		}
 	})
+	t.Run("Idag tells the party about its latest briefing and its open questions", func(t *testing.T) {
+		p := asker.with(t)
+		p.waitText("#idag-questions", "väntar på svar")
+		p.waitText("#idag-briefing", "Senaste dragning")
+		checkAxe(t, p)
+	})
 	asker.follow("#nav-dragningar", "briefings")
 	t.Run("the party's briefings are accessible", func(t *testing.T) { checkAxe(t, asker.with(t)) })
 	asker.follow("#nav-fragor", "questions")
@@ -171,6 +177,9 @@ func TestABudgetQuestionIsAnsweredAndSeenByTheAskingPartyAlone(t *testing.T) {
 
 	staff := newPage(t, browser)
 	staff.signInWithInvite(s.Invite(t, demo.Staff.Email, store.RoleStaff, ""), "")
+	t.Run("the staff's Idag shows the overdue question of the demo", func(t *testing.T) {
+		staff.with(t).waitText("#idag-overdue-questions", "passerat sitt svarsdatum")
+	})
 	staff.follow("#nav-fragor", "questions")
 	staff.follow("#question-"+id+" a", "question")
 	staff.typeInto("#answer-body", "En simlärare på halvtid kostar 310 000 kronor per år.")
