@@ -298,3 +298,92 @@ func TestTheDirectorSeesOverdueQuestions(t *testing.T) {
 		t.Errorf("an owner outside the staff: %v", err)
 	}
 }
+
+func TestLedgerAndListsPageThroughEveryRowOnce(t *testing.T) {
+	s, _, as := oppositionServer(t)
+	opp := samspelv1.NewOppositionServiceClient(s.Conn)
+	director := as[demo.Director.Email]
+	terms, err := samspelv1.NewTermServiceClient(s.Conn).ListTerms(director, &samspelv1.ListTermsRequest{OrganizationId: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var finished int64
+	for _, term := range terms.Terms {
+		if term.StartDate == demo.FinishedStart {
+			finished = term.Id
+		}
+	}
+	all, err := opp.ListParityEntries(director, &samspelv1.ListParityEntriesRequest{OrganizationId: 1, TermId: finished, PageSize: 500})
+	if err != nil || len(all.Entries) < 200 || all.NextPageToken == "" {
+		t.Fatalf("the finished term's first 500 entries: %d, %v", len(all.Entries), err)
+	}
+	t.Run("the ledger pages oldest first without gaps or repeats", func(t *testing.T) {
+		var paged []*samspelv1.ParityEntry
+		token := ""
+		for i := 0; i < 10; i++ {
+			resp, err := opp.ListParityEntries(director, &samspelv1.ListParityEntriesRequest{OrganizationId: 1, TermId: finished, PageSize: 50, PageToken: token})
+			if err != nil {
+				t.Fatal(err)
+			}
+			paged = append(paged, resp.Entries...)
+			token = resp.NextPageToken
+		}
+		for i := range paged {
+			a, b := paged[i], all.Entries[i]
+			if a.Topic.AgendaItemId != b.Topic.AgendaItemId || a.Party != b.Party {
+				t.Fatalf("entry %d: paged %v, unpaged %v", i, a, b)
+			}
+			if i > 0 && paged[i-1].Topic.InformedDate > a.Topic.InformedDate {
+				t.Fatalf("entry %d is older than the one before it", i)
+			}
+		}
+	})
+	t.Run("the finished term's summary has a median lag and a few gaps per party", func(t *testing.T) {
+		sum, err := opp.GetParitySummary(director, &samspelv1.GetParitySummaryRequest{OrganizationId: 1, TermId: finished})
+		if err != nil || len(sum.Parties) != 2 {
+			t.Fatalf("%v, %v", sum, err)
+		}
+		for _, p := range sum.Parties {
+			if p.Topics < 150 || p.Briefed == 0 || p.OpenGaps == 0 || p.MedianLagDays < 0 || p.MedianLagDays > 7 {
+				t.Errorf("%s: %v", p.Party, p)
+			}
+		}
+	})
+	t.Run("briefings page newest first without repeats", func(t *testing.T) {
+		seen := map[int64]bool{}
+		token, last := "", "9999"
+		for {
+			resp, err := opp.ListBriefings(director, &samspelv1.ListBriefingsRequest{OrganizationId: 1, PageSize: 40, PageToken: token})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, b := range resp.Briefings {
+				if seen[b.Id] || b.Date > last {
+					t.Fatalf("briefing %d on %s repeats or is out of order", b.Id, b.Date)
+				}
+				seen[b.Id], last = true, b.Date
+			}
+			if token = resp.NextPageToken; token == "" {
+				break
+			}
+		}
+		if len(seen) < 150 {
+			t.Errorf("paged through %d briefings; the demo has more", len(seen))
+		}
+	})
+	t.Run("an opposition member sees only the briefings of their party", func(t *testing.T) {
+		resp, err := opp.ListBriefings(as[demo.Opposition2.Email], &samspelv1.ListBriefingsRequest{OrganizationId: 1, PageSize: 500})
+		if err != nil || len(resp.Briefings) == 0 {
+			t.Fatalf("%v, %v", resp, err)
+		}
+		for _, b := range resp.Briefings {
+			invited := false
+			for _, p := range b.Parties {
+				invited = invited || p.Party == demo.PartyB
+			}
+			if !invited {
+				t.Errorf("party B sees briefing %d of %v", b.Id, b.Parties)
+			}
+		}
+	})
+}

@@ -87,7 +87,18 @@ func seedOpposition(b *store.Seeder, d oppIDs) {
 			if date >= term.open || rng.IntN(100) < 12 {
 				continue // not briefed (yet): an open gap for both parties
 			}
-			director := d.directorOn(date)
+			// Most briefings follow the beredning the same afternoon; some wait a day or a week.
+			on := date
+			switch r := rng.IntN(10); {
+			case r == 7 || r == 8:
+				on = addDays(date, 1)
+			case r == 9:
+				on = addDays(date, 2+rng.IntN(6))
+			}
+			if on > term.last {
+				on = date
+			}
+			director := d.directorOn(on)
 			attended := []string{}
 			if rng.IntN(100) < 95 {
 				attended = append(attended, PartyA)
@@ -96,7 +107,7 @@ func seedOpposition(b *store.Seeder, d oppIDs) {
 				attended = append(attended, PartyB)
 			}
 			b.Briefing(store.SeedBriefing{
-				OrganizationID: d.org, TermID: term.id, Kind: store.BriefingAfterBeredning, Title: BriefingTitle, Date: date,
+				OrganizationID: d.org, TermID: term.id, Kind: store.BriefingAfterBeredning, Title: BriefingTitle, Date: on,
 				Notes:    "Direktören gick igenom beredningens ärenden. Oppositionen ställde frågor om underlagen.",
 				Material: "Ärendelista inför kommunstyrelsen", Parties: []string{PartyA, PartyB}, Attended: attended,
 				Topics: byDate[date], CreatedBy: director, HeldBy: director,
