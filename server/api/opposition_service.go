@@ -109,7 +109,11 @@ func (s *oppositionService) GetParitySummary(ctx context.Context, req *samspelv1
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
-	resp := &samspelv1.GetParitySummaryResponse{TermId: term}
+	withheld, err := s.store.WithheldTopics(ctx, caller(ctx).viewer(), req.OrganizationId, term)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	resp := &samspelv1.GetParitySummaryResponse{TermId: term, WithheldTopics: withheld}
 	for _, p := range list {
 		resp.Parties = append(resp.Parties, &samspelv1.PartyParity{
 			Party: p.Party, Topics: p.Topics, Briefed: p.Briefed, MedianLagDays: p.MedianLagDays,

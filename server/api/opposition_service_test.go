@@ -184,6 +184,9 @@ func TestParityLedgerShowsWhatEachPartyWasNotToldYet(t *testing.T) {
 		if _, ok := gapTitles(t, director, opp, demo.PartyB)[topics[2]]; ok {
 			t.Errorf("a withheld topic is still a gap")
 		}
+		if sum, err := opp.GetParitySummary(director, &samspelv1.GetParitySummaryRequest{OrganizationId: 1}); err != nil || sum.WithheldTopics != 1 {
+			t.Errorf("the summary counts %v withheld topics (%v); want 1", sum.GetWithheldTopics(), err)
+		}
 		events, _, err := s.Store.ListAuditEvents(context.Background(), store.Page{Size: 5})
 		if err != nil || len(events) == 0 || events[0].Action != "opposition_topic.withhold" {
 			t.Errorf("audit: %v, %v", events, err)

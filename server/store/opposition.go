@@ -545,6 +545,22 @@ type PartyParity struct {
 	OldestGapDays int32
 }
 
+// WithheldTopics counts the topics of a term marked "ej för oppositionen".
+func (s *Store) WithheldTopics(ctx context.Context, viewer Viewer, orgID, termID int64) (int32, error) {
+	term, err := s.ledgerTerm(ctx, viewer, orgID, termID)
+	if err != nil {
+		return 0, err
+	}
+	var n int32
+	err = s.r.QueryRowContext(ctx, `SELECT count(*) FROM opposition_topic_marks tm JOIN agenda_items ai ON ai.id = tm.agenda_item_id
+		JOIN meeting_series ms ON ms.id = ai.series_id WHERE ms.organization_id = ? AND ms.term_id = ? AND tm.withheld_reason <> ''`,
+		orgID, term).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("withheld topics: %w", err)
+	}
+	return n, nil
+}
+
 // ParitySummary sums the ledger of a term up per opposition party.
 func (s *Store) ParitySummary(ctx context.Context, viewer Viewer, orgID, termID int64) ([]PartyParity, int64, error) {
 	term, err := s.ledgerTerm(ctx, viewer, orgID, termID)

@@ -125,6 +125,13 @@ export async function showParity(ctx: RouteContext): Promise<void> {
         noticeBox(),
         h("p", null, "Vad varje oppositionsparti fått veta jämfört med majoriteten under mandatperioden."),
         parties,
+        h(
+          "p",
+          { id: "parity-withheld", class: "meta" },
+          sum.withheldTopics === 0
+            ? "Inga ämnen är markerade ”ej för oppositionen”."
+            : `${sum.withheldTopics === 1 ? "1 ämne är markerat" : `${sum.withheldTopics} ämnen är markerade`} ”ej för oppositionen”, med skäl som loggas.`,
+        ),
         links,
       ],
       { focus: ctx.focus },

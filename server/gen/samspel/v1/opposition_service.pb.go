@@ -1423,9 +1423,11 @@ type GetParitySummaryResponse struct {
 	// The parties, by name.
 	Parties []*PartyParity `protobuf:"bytes,1,rep,name=parties,proto3" json:"parties,omitempty"`
 	// The term summed up.
-	TermId        int64 `protobuf:"varint,2,opt,name=term_id,json=termId,proto3" json:"term_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	TermId int64 `protobuf:"varint,2,opt,name=term_id,json=termId,proto3" json:"term_id,omitempty"`
+	// Topics the director marked "ej för oppositionen", each with a logged reason; they are in no party's ledger.
+	WithheldTopics int32 `protobuf:"varint,3,opt,name=withheld_topics,json=withheldTopics,proto3" json:"withheld_topics,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *GetParitySummaryResponse) Reset() {
@@ -1468,6 +1470,13 @@ func (x *GetParitySummaryResponse) GetParties() []*PartyParity {
 func (x *GetParitySummaryResponse) GetTermId() int64 {
 	if x != nil {
 		return x.TermId
+	}
+	return 0
+}
+
+func (x *GetParitySummaryResponse) GetWithheldTopics() int32 {
+	if x != nil {
+		return x.WithheldTopics
 	}
 	return 0
 }
@@ -2499,10 +2508,11 @@ const file_samspel_v1_opposition_service_proto_rawDesc = "" +
 	"\abriefed\x18\x03 \x01(\x05R\abriefed\x12&\n" +
 	"\x0fmedian_lag_days\x18\x04 \x01(\x01R\rmedianLagDays\x12\x1b\n" +
 	"\topen_gaps\x18\x05 \x01(\x05R\bopenGaps\x12&\n" +
-	"\x0foldest_gap_days\x18\x06 \x01(\x05R\roldestGapDays\"f\n" +
+	"\x0foldest_gap_days\x18\x06 \x01(\x05R\roldestGapDays\"\x8f\x01\n" +
 	"\x18GetParitySummaryResponse\x121\n" +
 	"\aparties\x18\x01 \x03(\v2\x17.samspel.v1.PartyParityR\aparties\x12\x17\n" +
-	"\aterm_id\x18\x02 \x01(\x03R\x06termId\"\xad\x04\n" +
+	"\aterm_id\x18\x02 \x01(\x03R\x06termId\x12'\n" +
+	"\x0fwithheld_topics\x18\x03 \x01(\x05R\x0ewithheldTopics\"\xad\x04\n" +
 	"\bQuestion\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x03R\x02id\x12'\n" +
 	"\x0forganization_id\x18\x02 \x01(\x03R\x0eorganizationId\x12\x14\n" +
