@@ -6,6 +6,7 @@ import { shortDate } from "./format";
 import type { Passkey } from "./gen/samspel/v1/passkey_service_pb";
 import { SignInMethod, type Session } from "./gen/samspel/v1/session_service_pb";
 import { createPasskey, PasskeyError, passkeyMessage } from "./passkey";
+import type { MeView } from "./me";
 import { h, type Child } from "./render";
 import { registerPlace, registerRoute } from "./router";
 import { showScreen, type Problem } from "./ui";
@@ -16,6 +17,7 @@ export interface MoreLink {
   label: string;
   path: string;
   order: number;
+  visible?: (me: MeView) => boolean; // shown to everyone when left out
 }
 
 const moreLinks: MoreLink[] = [];
@@ -30,11 +32,11 @@ registerPlace({ id: "mer", label: "Mer", path: "/mer", order: 90, visible: () =>
 registerRoute({
   pattern: "/mer",
   place: "mer",
-  show: ({ focus }) =>
+  show: ({ focus, me }) =>
     showScreen(
       "mer",
       "Mer",
-      [h("ul", { class: "links" }, moreLinks.map((l) => h("li", null, h("a", { id: `more-${l.id}`, href: l.path }, l.label))))],
+      [h("ul", { class: "links" }, moreLinks.filter((l) => !l.visible || l.visible(me)).map((l) => h("li", null, h("a", { id: `more-${l.id}`, href: l.path }, l.label))))],
       { focus },
     ),
 });

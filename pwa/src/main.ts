@@ -6,6 +6,7 @@ import "./meetings"; // Möten: its place in the bottom bar and its screens
 // Features register their places, routes and Idag blocks before the app starts.
 import "./samspel/register";
 import "./notes/register";
+import "./opposition"; // Oppositionen: Dragningar and Frågor, and the parity summary under Mer
 
 start();
 

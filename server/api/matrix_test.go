@@ -66,6 +66,7 @@ func TestPolicyMatrix(t *testing.T) {
 	other := seedOtherOrganization(t, s)
 	staffRole := liveStaffAssignment(t, s)
 	mf := meetingFixtures(t, s)
+	of := oppositionFixtures(t, s)
 	toDisable := seedPersonToDisable(t, s)
 	rs := seedRoleSplitFixture(t, s)
 	day := today(t, s)
@@ -122,6 +123,23 @@ func TestPolicyMatrix(t *testing.T) {
 		{method: samspelv1.MeetingService_UpdateActionItem_FullMethodName, req: &samspelv1.UpdateActionItemRequest{ActionItem: &samspelv1.ActionItem{Id: mf.action, Status: samspelv1.ActionItemStatus_ACTION_ITEM_STATUS_DONE}, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"status"}}}, resp: &samspelv1.UpdateActionItemResponse{}, allowed: checkInPeople, hidden: notCheckInPeople},
 		{method: samspelv1.MeetingService_ListActionItems_FullMethodName, req: &samspelv1.ListActionItemsRequest{OrganizationId: 1}, resp: &samspelv1.ListActionItemsResponse{}, allowed: members, hidden: hiddenFrom},
 		{method: samspelv1.MeetingService_SearchMeetings_FullMethodName, req: &samspelv1.SearchMeetingsRequest{OrganizationId: 1, Query: "budget"}, resp: &samspelv1.SearchMeetingsResponse{}, allowed: members, hidden: hiddenFrom},
+
+		// Opposition rows come before the staff member's role is ended below.
+		{method: samspelv1.OppositionService_CreateBriefing_FullMethodName, req: &samspelv1.CreateBriefingRequest{OrganizationId: 1, Kind: samspelv1.BriefingKind_BRIEFING_KIND_AD_HOC, Title: "Dragning", Date: "2026-12-01", Parties: []string{demo.PartyA}}, resp: &samspelv1.CreateBriefingResponse{}, allowed: theBriefers},
+		{method: samspelv1.OppositionService_GetBriefing_FullMethodName, req: &samspelv1.GetBriefingRequest{Id: of.briefing}, resp: &samspelv1.GetBriefingResponse{}, allowed: briefingReaders, hidden: notBriefingReaders},
+		{method: samspelv1.OppositionService_ListBriefings_FullMethodName, req: &samspelv1.ListBriefingsRequest{OrganizationId: 1}, resp: &samspelv1.ListBriefingsResponse{}, allowed: members, hidden: hiddenFrom},
+		{method: samspelv1.OppositionService_HoldBriefing_FullMethodName, fresh: of.newBriefing, resp: &samspelv1.HoldBriefingResponse{}, allowed: theBriefers},
+		{method: samspelv1.OppositionService_InformOpposition_FullMethodName, req: &samspelv1.InformOppositionRequest{AgendaItemId: mf.item}, resp: &samspelv1.InformOppositionResponse{}, allowed: theBriefers},
+		{method: samspelv1.OppositionService_WithholdTopic_FullMethodName, req: &samspelv1.WithholdTopicRequest{AgendaItemId: mf.item, Reason: "Sekretess enligt OSL"}, resp: &samspelv1.WithholdTopicResponse{}, allowed: onlyDirector},
+		{method: samspelv1.OppositionService_ListParityEntries_FullMethodName, req: &samspelv1.ListParityEntriesRequest{OrganizationId: 1}, resp: &samspelv1.ListParityEntriesResponse{}, allowed: ledgerPeople, hidden: hiddenFrom},
+		{method: samspelv1.OppositionService_GetParitySummary_FullMethodName, req: &samspelv1.GetParitySummaryRequest{OrganizationId: 1}, resp: &samspelv1.GetParitySummaryResponse{}, allowed: ledgerPeople, hidden: hiddenFrom},
+		{method: samspelv1.OppositionService_AskQuestion_FullMethodName, req: &samspelv1.AskQuestionRequest{OrganizationId: 1, Body: "Hur många elever går i kommunens skolor?"}, resp: &samspelv1.AskQuestionResponse{}, allowed: onlyOpposition},
+		{method: samspelv1.OppositionService_GetQuestion_FullMethodName, req: &samspelv1.GetQuestionRequest{Id: of.question}, resp: &samspelv1.GetQuestionResponse{}, allowed: budgetReaders, hidden: notBudgetReaders},
+		{method: samspelv1.OppositionService_ListQuestions_FullMethodName, req: &samspelv1.ListQuestionsRequest{OrganizationId: 1}, resp: &samspelv1.ListQuestionsResponse{}, allowed: members, hidden: hiddenFrom},
+		{method: samspelv1.OppositionService_SearchQuestions_FullMethodName, req: &samspelv1.SearchQuestionsRequest{OrganizationId: 1, Query: "barngrupp"}, resp: &samspelv1.SearchQuestionsResponse{}, allowed: members, hidden: hiddenFrom},
+		{method: samspelv1.OppositionService_AssignQuestion_FullMethodName, req: &samspelv1.AssignQuestionRequest{Id: of.question, OwnerPersonId: of.staff, DueDate: "2026-12-15"}, resp: &samspelv1.AssignQuestionResponse{}, allowed: onlyDirector},
+		{method: samspelv1.OppositionService_AnswerQuestion_FullMethodName, req: &samspelv1.AnswerQuestionRequest{Id: of.question, Answer: "Omkring 4 miljoner kronor om året."}, resp: &samspelv1.AnswerQuestionResponse{}, allowed: theBriefers},
+		{method: samspelv1.OppositionService_ReleaseQuestion_FullMethodName, req: &samspelv1.ReleaseQuestionRequest{Id: of.question}, resp: &samspelv1.ReleaseQuestionResponse{}, allowed: onlyOpposition},
 
 		{method: samspelv1.ReflectionService_GetReflection_FullMethodName, req: &samspelv1.GetReflectionRequest{MeetingId: mf.reflection}, resp: &samspelv1.GetReflectionResponse{}, allowed: thePair, hidden: notThePair},
 		{method: samspelv1.ReflectionService_SaveReflectionAnswers_FullMethodName, req: &samspelv1.SaveReflectionAnswersRequest{MeetingId: mf.reflection, Answers: []*samspelv1.ReflectionAnswer{{QuestionNumber: 1, Text: "Ja."}}}, resp: &samspelv1.SaveReflectionAnswersResponse{}, allowed: thePair, hidden: notThePair},

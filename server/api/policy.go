@@ -167,6 +167,24 @@ var policy = map[string]rule{
 	samspelv1.NoteService_PullQuickNoteChanges_FullMethodName:   {roles: pair},
 	samspelv1.NoteService_SearchQuickNotes_FullMethodName:       {roles: pair},
 	samspelv1.NoteService_ListQuickNoteRevisions_FullMethodName: {roles: pair},
+	// Opposition briefings, the parity ledger and questions. Reads are open to every
+	// role: the store answers NotFound for what a caller may not see (another party's
+	// questions, budget-work questions for the chair and the majority).
+	samspelv1.OppositionService_CreateBriefing_FullMethodName:    {roles: briefers},
+	samspelv1.OppositionService_GetBriefing_FullMethodName:       {roles: everyone},
+	samspelv1.OppositionService_ListBriefings_FullMethodName:     {roles: everyone},
+	samspelv1.OppositionService_HoldBriefing_FullMethodName:      {roles: briefers},
+	samspelv1.OppositionService_InformOpposition_FullMethodName:  {roles: briefers},
+	samspelv1.OppositionService_WithholdTopic_FullMethodName:     {roles: directorOnly},
+	samspelv1.OppositionService_ListParityEntries_FullMethodName: {roles: ledgerReaders},
+	samspelv1.OppositionService_GetParitySummary_FullMethodName:  {roles: ledgerReaders},
+	samspelv1.OppositionService_AskQuestion_FullMethodName:       {roles: oppositionOnly},
+	samspelv1.OppositionService_GetQuestion_FullMethodName:       {roles: everyone},
+	samspelv1.OppositionService_ListQuestions_FullMethodName:     {roles: everyone},
+	samspelv1.OppositionService_SearchQuestions_FullMethodName:   {roles: everyone},
+	samspelv1.OppositionService_AssignQuestion_FullMethodName:    {roles: directorOnly},
+	samspelv1.OppositionService_AnswerQuestion_FullMethodName:    {roles: briefers},
+	samspelv1.OppositionService_ReleaseQuestion_FullMethodName:   {roles: oppositionOnly},
 }
 
 var (
@@ -176,4 +194,13 @@ var (
 	decisionReaders = meetingOrganizers
 	// decisionReporters register decisions and report their status.
 	decisionReporters = []samspelv1.Role{samspelv1.Role_ROLE_CHAIR, samspelv1.Role_ROLE_DIRECTOR, samspelv1.Role_ROLE_STAFF}
+)
+
+var (
+	// briefers brief the opposition and answer its questions: the director and the staff.
+	briefers = []samspelv1.Role{samspelv1.Role_ROLE_DIRECTOR, samspelv1.Role_ROLE_STAFF}
+	// ledgerReaders see the parity ledger: the chair, the director and the staff.
+	ledgerReaders = []samspelv1.Role{samspelv1.Role_ROLE_CHAIR, samspelv1.Role_ROLE_DIRECTOR, samspelv1.Role_ROLE_STAFF}
+	// oppositionOnly: opposition politicians ask and release their party's questions.
+	oppositionOnly = []samspelv1.Role{samspelv1.Role_ROLE_OPPOSITION}
 )

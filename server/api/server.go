@@ -73,6 +73,7 @@ func NewServer(st *store.Store, log *slog.Logger, publicURL string, id Identity,
 	samspelv1.RegisterInstructionServiceServer(gs, &instructionService{deps: d})
 	samspelv1.RegisterPairServiceServer(gs, &pairService{deps: d})
 	samspelv1.RegisterNoteServiceServer(gs, &noteService{deps: d})
+	samspelv1.RegisterOppositionServiceServer(gs, &oppositionService{deps: d})
 	hs := health.NewServer()
 	healthpb.RegisterHealthServer(gs, hs)
 	reflection.Register(gs)

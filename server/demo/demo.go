@@ -69,6 +69,9 @@ func Seed(ctx context.Context, st *store.Store) (bool, error) {
 		seedRoleSplit(b, pair{org: org, finished: finished, current: current,
 			chair: people[Chair.Email], oldDirector: people[OldDirector.Email], director: people[Director.Email], staff: people[Staff.Email]})
 		seedNotes(b, org, finished, current, people)
+		seedOpposition(b, oppIDs{ids: ids{org: org, finished: finished, current: current, chair: people[Chair.Email],
+			director: people[Director.Email], oldDirector: people[OldDirector.Email], vice: people[Vice.Email], staff: people[Staff.Email]},
+			oppA: people[Opposition.Email], oppB: people[Opposition2.Email]})
 		return nil
 	})
 }

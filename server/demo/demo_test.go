@@ -96,3 +96,42 @@ func TestTheDemoTermHasItsMeetings(t *testing.T) {
 		}
 	})
 }
+
+func TestTheDemoBriefsTheOpposition(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	start := time.Now()
+	if _, err := demo.Seed(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("seeded in %v", time.Since(start))
+	counts, err := st.RowCounts(ctx, []string{"briefings", "briefing_topics", "opposition_questions"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%v", counts)
+	if counts["briefings"] < 150 || counts["opposition_questions"] < 200 {
+		t.Errorf("the demo has %v; want four years of briefings and a few hundred questions", counts)
+	}
+	director, err := st.PersonByEmail(ctx, demo.Director.Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, _, err := st.ParitySummary(ctx, store.Viewer{PersonID: director.ID}, 1, 0)
+	if err != nil || len(sum) != 2 {
+		t.Fatalf("summary: %v, %v", sum, err)
+	}
+	for _, p := range sum {
+		if p.OpenGaps == 0 || p.Briefed == 0 {
+			t.Errorf("the current term of %s has %d open gaps and %d briefed topics; want both", p.Party, p.OpenGaps, p.Briefed)
+		}
+	}
+	overdue, _, err := st.ListQuestions(ctx, store.Viewer{PersonID: director.ID}, store.QuestionFilter{OrganizationID: 1, OverdueOnly: true}, store.Page{})
+	if err != nil || len(overdue) == 0 {
+		t.Errorf("overdue questions: %v, %v", overdue, err)
+	}
+}

@@ -1,1 +1,0 @@
-import{c as a,d as b}from"./chunk-NP3K6YOG.js";import"./chunk-WQ6QYMPQ.js";import"./chunk-TNACVFEE.js";import"./chunk-FUW4ICZH.js";import"./chunk-I7MUC7NX.js";import"./chunk-HONAV23L.js";export{b as store,a as sync};
