@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"time"
@@ -398,4 +399,84 @@ func importValue(c export.Column, v any) (any, error) {
 	default:
 		return nil, fmt.Errorf("unexpected %T", v)
 	}
+}
+
+// ArchiveRequest is one archive export: of which term, by whom, made by which software.
+type ArchiveRequest struct {
+	Term            ArchiveTerm
+	Actor           Actor
+	ContactName     string // the person who exports, named in the package as contact
+	SoftwareVersion string
+}
+
+// WriteTermArchive streams the term's archive package to w and records the export in
+// the audit log, also when it fails: who exported which term, and when.
+func (s *Store) WriteTermArchive(ctx context.Context, w io.Writer, req ArchiveRequest) (export.Summary, error) {
+	now := s.now().UTC().Truncate(time.Second)
+	var sum export.Summary
+	err := s.ArchiveTables(ctx, req.Term, func(tables []export.Table) error {
+		var err error
+		sum, err = export.WriteArchive(w, export.Archive{
+			ID:               fmt.Sprintf("samspel-%d-%s-%s", req.Term.OrganizationID, req.Term.Years(), now.Format("20060102T150405Z")),
+			Created:          now,
+			Software:         "Samspel",
+			SoftwareVersion:  req.SoftwareVersion,
+			Organization:     req.Term.OrganizationName,
+			OrganizationCode: fmt.Sprintf("samspel-organization-%d", req.Term.OrganizationID),
+			Term:             req.Term.Years(),
+			TermStart:        req.Term.Start,
+			TermEnd:          req.Term.End,
+			ContactPerson:    req.ContactName,
+			Tables:           tables,
+		})
+		return err
+	})
+	subject := fmt.Sprintf("term:%d", req.Term.TermID)
+	if aerr := s.Audit(context.WithoutCancel(ctx), req.Actor, "archive.export", err == nil, subject); aerr != nil && err == nil {
+		err = aerr
+	}
+	return sum, err
+}
+
+// MayExportArchive reports whether the person may export the organisation's archive:
+// an administrator, or staff of the organisation with the registrar permission today.
+func (s *Store) MayExportArchive(ctx context.Context, personID, orgID int64) (bool, error) {
+	var ok bool
+	err := s.r.QueryRowContext(ctx, `
+		SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1 AND admin = 1 AND disabled_at IS NULL)
+		    OR EXISTS (SELECT 1 FROM role_assignments r JOIN people p ON p.id = r.person_id JOIN terms t ON t.id = r.term_id
+		               WHERE r.person_id = ?2 AND r.organization_id = ?3 AND r.role = ?4 AND r.registrar = 1
+		                 AND p.disabled_at IS NULL AND t.start_date <= ?5 AND t.end_date >= ?5
+		                 AND r.start_date <= ?5 AND (r.end_date IS NULL OR r.end_date >= ?5))`,
+		personID, personID, orgID, RoleStaff, s.today()).Scan(&ok)
+	return ok, err
+}
+
+// SetRegistrar gives or takes the registrar permission on the person's current STAFF
+// assignments in the organisation. It answers ErrNotFound when they hold none.
+func (s *Store) SetRegistrar(ctx context.Context, actor Actor, personID, orgID int64, on bool) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		today := s.today()
+		res, err := tx.ExecContext(ctx, `
+			UPDATE role_assignments SET registrar = ?1
+			WHERE person_id = ?2 AND organization_id = ?3 AND role = ?4 AND start_date <= ?5 AND (end_date IS NULL OR end_date >= ?5)
+			  AND term_id IN (SELECT id FROM terms WHERE start_date <= ?5 AND end_date >= ?5)`,
+			on, personID, orgID, RoleStaff, today)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		action := "registrar.grant"
+		if !on {
+			action = "registrar.revoke"
+		}
+		return auditTx(ctx, tx, s.now(), actor, action, true, fmt.Sprintf("person:%d", personID))
+	})
+}
+
+// CountAudit counts audit events of one action by one person (for tests and reports).
+func (s *Store) CountAudit(ctx context.Context, action string, personID int64, n *int) error {
+	return s.r.QueryRowContext(ctx, `SELECT count(*) FROM audit_events WHERE action = ? AND actor_person_id = ?`, action, personID).Scan(n)
 }
