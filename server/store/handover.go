@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/samspel/samspel/server/export"
@@ -158,4 +159,32 @@ func (s *Store) Handover(ctx context.Context, term ArchiveTerm) (export.Handover
 		return nil
 	})
 	return h, err
+}
+
+// MayExportHandover reports whether the person may export a term's handover dossier:
+// whoever may export the archive, and the chair and the director of that term or of
+// the organisation's current one (the one who stays hands over to the newcomer).
+func (s *Store) MayExportHandover(ctx context.Context, personID int64, term ArchiveTerm) (bool, error) {
+	if ok, err := s.MayExportArchive(ctx, personID, term.OrganizationID); ok || err != nil {
+		return ok, err
+	}
+	var ok bool
+	err := s.r.QueryRowContext(ctx, `
+		SELECT EXISTS (SELECT 1 FROM role_assignments ra JOIN terms t ON t.id = ra.term_id JOIN people p ON p.id = ra.person_id
+		               WHERE ra.person_id = ?1 AND ra.organization_id = ?2 AND ra.role IN (?3, ?4) AND p.disabled_at IS NULL
+		                 AND (ra.term_id = ?5 OR (t.start_date <= ?6 AND t.end_date >= ?6)))`,
+		personID, term.OrganizationID, RoleChair, RoleDirector, term.TermID, s.today()).Scan(&ok)
+	return ok, err
+}
+
+// WriteHandover writes the term's handover dossier to w and records it in the audit log.
+func (s *Store) WriteHandover(ctx context.Context, w io.Writer, term ArchiveTerm, actor Actor) error {
+	h, err := s.Handover(ctx, term)
+	if err == nil {
+		err = export.WriteHandover(w, h)
+	}
+	if aerr := s.Audit(context.WithoutCancel(ctx), actor, "handover.export", err == nil, fmt.Sprintf("term:%d", term.TermID)); aerr != nil && err == nil {
+		err = aerr
+	}
+	return err
 }

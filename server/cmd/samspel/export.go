@@ -36,17 +36,17 @@ func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	data := fs.String("data", "./data", "directory holding samspel.db")
 	termSpec := fs.String("term", "", "the term: its id or its years, e.g. 2022-2026")
 	org := fs.Int64("org", 0, "the organisation, when several have a term with those years")
-	kind := fs.String("kind", "archive", "archive (handover and personal are to come)")
+	kind := fs.String("kind", "archive", "archive (a ZIP package) or handover (an HTML dossier); personal is to come")
 	user := fs.String("user", "", "e-mail of the person exporting (an administrator, or staff with the registrar permission)")
-	out := fs.String("out", "", "file to write the ZIP package to (must not exist)")
+	out := fs.String("out", "", "file to write to (must not exist)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *termSpec == "" || *out == "" || *user == "" {
 		return errors.New("export: --term, --user and --out are required")
 	}
-	if *kind != "archive" {
-		return fmt.Errorf("export: --kind %s is not built yet; only archive", *kind)
+	if *kind != "archive" && *kind != "handover" {
+		return fmt.Errorf("export: --kind %s is not built yet; archive or handover", *kind)
 	}
 	st, err := store.Open(ctx, *data)
 	if err != nil {
@@ -61,10 +61,17 @@ func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("export: %s: %w", *user, err)
 	}
-	if ok, err := st.MayExportArchive(ctx, p.ID, term.OrganizationID); err != nil {
+	may, who := st.MayExportArchive, "administrators, or staff with the registrar permission"
+	if *kind == "handover" {
+		may = func(ctx context.Context, person, _ int64) (bool, error) {
+			return st.MayExportHandover(ctx, person, term)
+		}
+		who = "the chair and the director, administrators, or staff with the registrar permission"
+	}
+	if ok, err := may(ctx, p.ID, term.OrganizationID); err != nil {
 		return err
 	} else if !ok {
-		return fmt.Errorf("export: %s may not export the archive (administrators, or staff with the registrar permission)", *user)
+		return fmt.Errorf("export: %s may not export the %s (%s)", *user, *kind, who)
 	}
 	tmp := *out + ".part"
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
@@ -73,9 +80,15 @@ func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	defer os.Remove(tmp)
 	start := time.Now()
-	sum, err := st.WriteTermArchive(ctx, f, store.ArchiveRequest{
-		Term: term, Actor: store.Actor{PersonID: p.ID}, ContactName: p.DisplayName, SoftwareVersion: version(),
-	})
+	actor := store.Actor{PersonID: p.ID}
+	var sum export.Summary
+	if *kind == "handover" {
+		err = st.WriteHandover(ctx, f, term, actor)
+	} else {
+		sum, err = st.WriteTermArchive(ctx, f, store.ArchiveRequest{
+			Term: term, Actor: actor, ContactName: p.DisplayName, SoftwareVersion: version(),
+		})
+	}
 	if err == nil {
 		err = f.Sync()
 	}
@@ -90,6 +103,10 @@ func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	if err := os.Rename(tmp, *out); err != nil {
 		return err
+	}
+	if *kind == "handover" {
+		fmt.Fprintf(stdout, "handover dossier of %s, term %s, written to %s\n", term.OrganizationName, term.Years(), *out)
+		return nil
 	}
 	fmt.Fprintf(stdout, "exported %s, term %s: %d records in %d files to %s (%s)\n",
 		term.OrganizationName, term.Years(), sum.Records, sum.Files, *out, time.Since(start).Round(time.Millisecond))

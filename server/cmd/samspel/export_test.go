@@ -95,3 +95,26 @@ func TestExportAndImportCommands(t *testing.T) {
 		}
 	})
 }
+
+func TestHandoverCommand(t *testing.T) {
+	ctx := context.Background()
+	dir := seededDir(t)
+	out := filepath.Join(t.TempDir(), "overlamning.html")
+	t.Run("an opposition councillor may not export the handover dossier", func(t *testing.T) {
+		var buf bytes.Buffer
+		err := run(ctx, []string{"export", "--data", dir, "--term", "2022-2026", "--kind", "handover", "--user", demo.Opposition.Email, "--out", out}, &buf, &buf)
+		if err == nil || !strings.Contains(err.Error(), "may not export the handover") {
+			t.Fatalf("got %v", err)
+		}
+	})
+	t.Run("the director who stays writes the dossier of the finished term", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := run(ctx, []string{"export", "--data", dir, "--term", "2022-2026", "--kind", "handover", "--user", demo.Director.Email, "--out", out}, &buf, &buf); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil || !bytes.Contains(b, []byte("Överlämning: Exempelstads kommun")) {
+			t.Fatalf("dossier not written (%v)", err)
+		}
+	})
+}
