@@ -157,6 +157,10 @@ var policy = map[string]rule{
 	samspelv1.PairService_CommentOnDeviation_FullMethodName:      {roles: pair},
 	samspelv1.PairService_StartCrisis_FullMethodName:             {roles: pair},
 	samspelv1.PairService_EndCrisis_FullMethodName:               {roles: pair},
+
+	// Exports: the store narrows further. The archive is for administrators and staff
+	// with the registrar permission; the handover dossier also for the pair.
+	samspelv1.ExportService_ExportTerm_FullMethodName: {roles: exporters},
 }
 
 var (
@@ -166,4 +170,6 @@ var (
 	decisionReaders = meetingOrganizers
 	// decisionReporters register decisions and report their status.
 	decisionReporters = []samspelv1.Role{samspelv1.Role_ROLE_CHAIR, samspelv1.Role_ROLE_DIRECTOR, samspelv1.Role_ROLE_STAFF}
+	// exporters may ask for an export at all.
+	exporters = []samspelv1.Role{samspelv1.Role_ROLE_CHAIR, samspelv1.Role_ROLE_DIRECTOR, samspelv1.Role_ROLE_STAFF, samspelv1.Role_ROLE_ADMIN}
 )
