@@ -60,6 +60,11 @@ func (s *exportService) ExportTerm(req *samspelv1.ExportTermRequest, stream sams
 		may, err = s.store.MayExportHandover(ctx, p.person.ID, term)
 		header.FileName = fmt.Sprintf("overlamning-%d-%s.html", term.OrganizationID, term.Years())
 		header.ContentType = "text/html"
+	case samspelv1.ExportKind_EXPORT_KIND_PERSONAL:
+		// Everyone in the organisation may export their own records.
+		may = true
+		header.FileName = fmt.Sprintf("samspel-personlig-%d-%s.zip", term.OrganizationID, term.Years())
+		header.ContentType = "application/zip"
 	}
 	if err != nil {
 		return s.status(ctx, err)
@@ -71,9 +76,12 @@ func (s *exportService) ExportTerm(req *samspelv1.ExportTermRequest, stream sams
 		return err
 	}
 	w := bufio.NewWriterSize(chunkWriter{stream: stream}, chunkSize)
-	if req.Kind == samspelv1.ExportKind_EXPORT_KIND_HANDOVER {
+	switch req.Kind {
+	case samspelv1.ExportKind_EXPORT_KIND_HANDOVER:
 		err = s.store.WriteHandover(ctx, w, term, p.actor())
-	} else {
+	case samspelv1.ExportKind_EXPORT_KIND_PERSONAL:
+		_, err = s.store.WritePersonalExport(ctx, w, term, p.person, p.actor(), softwareVersion())
+	default:
 		_, err = s.store.WriteTermArchive(ctx, w, store.ArchiveRequest{
 			Term: term, Actor: p.actor(), ContactName: p.person.DisplayName, SoftwareVersion: softwareVersion(),
 		})

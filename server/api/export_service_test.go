@@ -136,6 +136,19 @@ func TestExportTerm(t *testing.T) {
 			t.Fatalf("registrar: %v", err)
 		}
 	})
+	t.Run("an opposition politician exports their own records but not the archive", func(t *testing.T) {
+		opp := apptest.Bearer(ctx, s.Token(t, demo.Opposition.Email))
+		h, b, _, err := download(t, opp, s, &samspelv1.ExportTermRequest{TermId: term, Kind: samspelv1.ExportKind_EXPORT_KIND_PERSONAL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := export.Open(bytes.NewReader(b), int64(len(b))); err != nil || h.ContentType != "application/zip" {
+			t.Fatalf("personal export: %v (%v)", err, h)
+		}
+		if _, _, _, err := download(t, opp, s, &samspelv1.ExportTermRequest{TermId: term, Kind: samspelv1.ExportKind_EXPORT_KIND_ARCHIVE}); status.Code(err) != codes.PermissionDenied {
+			t.Fatalf("archive: got %v, want PermissionDenied", err)
+		}
+	})
 	t.Run("every export is in the audit log", func(t *testing.T) {
 		resp, err := samspelv1.NewAuditServiceClient(s.Conn).ListAuditEvents(admin, &samspelv1.ListAuditEventsRequest{PageSize: 100})
 		if err != nil {
@@ -147,7 +160,7 @@ func TestExportTerm(t *testing.T) {
 				got[e.Action]++
 			}
 		}
-		if got["archive.export"] != 2 || got["handover.export"] != 1 {
+		if got["archive.export"] != 2 || got["handover.export"] != 1 || got["personal.export"] != 1 {
 			t.Errorf("audited exports: %v", got)
 		}
 	})

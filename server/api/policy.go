@@ -158,9 +158,10 @@ var policy = map[string]rule{
 	samspelv1.PairService_StartCrisis_FullMethodName:             {roles: pair},
 	samspelv1.PairService_EndCrisis_FullMethodName:               {roles: pair},
 
-	// Exports: the store narrows further. The archive is for administrators and staff
-	// with the registrar permission; the handover dossier also for the pair.
-	samspelv1.ExportService_ExportTerm_FullMethodName: {roles: exporters},
+	// Exports: everyone may export their own records (the personal export); the handler
+	// narrows the rest. The archive is for administrators and staff with the registrar
+	// permission, the handover dossier also for the pair.
+	samspelv1.ExportService_ExportTerm_FullMethodName: {roles: everyone},
 }
 
 var (
@@ -170,6 +171,4 @@ var (
 	decisionReaders = meetingOrganizers
 	// decisionReporters register decisions and report their status.
 	decisionReporters = []samspelv1.Role{samspelv1.Role_ROLE_CHAIR, samspelv1.Role_ROLE_DIRECTOR, samspelv1.Role_ROLE_STAFF}
-	// exporters may ask for an export at all.
-	exporters = []samspelv1.Role{samspelv1.Role_ROLE_CHAIR, samspelv1.Role_ROLE_DIRECTOR, samspelv1.Role_ROLE_STAFF, samspelv1.Role_ROLE_ADMIN}
 )

@@ -45,6 +45,10 @@ kommundirektören under mandatperioden {{.A.Term}} ({{.A.TermStart}}–{{.A.Term
 (Riksarkivets FGS Paketstruktur 2.0).</p>
 
 <h2>Vad som ingår och vad som lämnats utanför</h2>
+{{if .A.PersonalFor}}<p>Detta är <strong>{{.A.PersonalFor}}s personliga export</strong>: de möten du kunde delta i med
+deras gemensamma dokumentation, <strong>dina egna privata arbetsanteckningar</strong> och reflektionssvar som är dina eller
+som båda delat. Andras privata anteckningar ingår aldrig. Exporten är din kopia, inte ett paket för arkivet.</p>
+{{else}}<h2>Vad som ingår och vad som lämnats utanför</h2>
 <p>Med finns det som är organisationens handlingar: delade minnesanteckningar och anteckningar i
 justerade minnesanteckningar, möten med dagordning, beslut och åtgärder, rättelser av justerade
 anteckningar, reflektionssamtal där båda parter lämnat in och valt att dela sina svar, uppföljning av
@@ -55,6 +59,7 @@ TF 2 kap. 12 §) och <strong>anteckningar i partipolitisk roll</strong> är inte
 och finns inte i paketet. De lämnas åt sina författare. Reflektionssvar som inte delats av båda
 parter finns inte heller med. Inloggningsuppgifter (sessioner, nycklar, inbjudningar) ingår inte.</p>
 
+{{end}}
 <h2>Datamodell</h2>
 <p>Uppgifterna ligger i <code>representations/rep1/data/</code> som en JSON-fil per posttyp, med en
 rad per post, sorterade efter id. Varje fil beskrivs av ett JSON Schema i <code>schemas/</code>.

@@ -47,7 +47,10 @@ type Archive struct {
 	TermStart        string // YYYY-MM-DD
 	TermEnd          string
 	ContactPerson    string // who made the export
-	Tables           []Table
+	// PersonalFor names the person whose personal export this is; empty for the
+	// archive. The documentation then says that it holds their private notes.
+	PersonalFor string
+	Tables      []Table
 }
 
 // Summary is what WriteArchive wrote.

@@ -95,10 +95,10 @@ var archiveTables = []archiveTable{
 		where: "created_at >= :from AND created_at < :to"},
 }
 
-// peopleWhere selects everyone some exported row points at.
-func peopleWhere() string {
+// peopleWhere selects everyone some exported row of tables points at.
+func peopleWhere(tables []archiveTable) string {
 	var parts []string
-	for _, t := range archiveTables {
+	for _, t := range tables {
 		for _, c := range t.people {
 			parts = append(parts, fmt.Sprintf("SELECT %s FROM %s WHERE %s", c, t.name, t.where))
 		}
@@ -153,6 +153,10 @@ func (s *Store) FindTerm(ctx context.Context, orgID int64, spec string) (Archive
 // ArchiveTables reads the term's records in one read snapshot and hands fn the tables
 // for export.WriteArchive. Rows are read while fn writes them, never all at once.
 func (s *Store) ArchiveTables(ctx context.Context, term ArchiveTerm, fn func([]export.Table) error) error {
+	return s.exportTables(ctx, term, archiveTables, 0, fn)
+}
+
+func (s *Store) exportTables(ctx context.Context, term ArchiveTerm, list []archiveTable, personID int64, fn func([]export.Table) error) error {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return err
@@ -167,16 +171,16 @@ func (s *Store) ArchiveTables(ctx context.Context, term ArchiveTerm, fn func([]e
 		return err
 	}
 	to += 24 * 3600 * 1000
-	args := []any{sql.Named("org", term.OrganizationID), sql.Named("term", term.TermID), sql.Named("from", from), sql.Named("to", to)}
+	args := []any{sql.Named("org", term.OrganizationID), sql.Named("term", term.TermID), sql.Named("from", from), sql.Named("to", to), sql.Named("person", personID)}
 	var tables []export.Table
-	for _, at := range archiveTables {
+	for _, at := range list {
 		cols, err := tableColumns(ctx, tx, at.name)
 		if err != nil {
 			return err
 		}
 		where := at.where
 		if at.name == "people" {
-			where = peopleWhere()
+			where = peopleWhere(list)
 		}
 		order := at.order
 		if order == "" {

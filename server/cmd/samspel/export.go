@@ -36,7 +36,7 @@ func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	data := fs.String("data", "./data", "directory holding samspel.db")
 	termSpec := fs.String("term", "", "the term: its id or its years, e.g. 2022-2026")
 	org := fs.Int64("org", 0, "the organisation, when several have a term with those years")
-	kind := fs.String("kind", "archive", "archive (a ZIP package) or handover (an HTML dossier); personal is to come")
+	kind := fs.String("kind", "archive", "archive (a ZIP package), handover (an HTML dossier) or personal (the --user's own records, a ZIP)")
 	user := fs.String("user", "", "e-mail of the person exporting (an administrator, or staff with the registrar permission)")
 	out := fs.String("out", "", "file to write to (must not exist)")
 	if err := fs.Parse(args); err != nil {
@@ -45,8 +45,8 @@ func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	if *termSpec == "" || *out == "" || *user == "" {
 		return errors.New("export: --term, --user and --out are required")
 	}
-	if *kind != "archive" && *kind != "handover" {
-		return fmt.Errorf("export: --kind %s is not built yet; archive or handover", *kind)
+	if *kind != "archive" && *kind != "handover" && *kind != "personal" {
+		return fmt.Errorf("export: --kind %s: say archive, handover or personal", *kind)
 	}
 	st, err := store.Open(ctx, *data)
 	if err != nil {
@@ -62,11 +62,15 @@ func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("export: %s: %w", *user, err)
 	}
 	may, who := st.MayExportArchive, "administrators, or staff with the registrar permission"
-	if *kind == "handover" {
+	switch *kind {
+	case "handover":
 		may = func(ctx context.Context, person, _ int64) (bool, error) {
 			return st.MayExportHandover(ctx, person, term)
 		}
 		who = "the chair and the director, administrators, or staff with the registrar permission"
+	case "personal":
+		// Anyone exports their own records; the export holds only what they took part in.
+		may = func(context.Context, int64, int64) (bool, error) { return true, nil }
 	}
 	if ok, err := may(ctx, p.ID, term.OrganizationID); err != nil {
 		return err
@@ -82,9 +86,12 @@ func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	start := time.Now()
 	actor := store.Actor{PersonID: p.ID}
 	var sum export.Summary
-	if *kind == "handover" {
+	switch *kind {
+	case "handover":
 		err = st.WriteHandover(ctx, f, term, actor)
-	} else {
+	case "personal":
+		sum, err = st.WritePersonalExport(ctx, f, term, p, actor, version())
+	default:
 		sum, err = st.WriteTermArchive(ctx, f, store.ArchiveRequest{
 			Term: term, Actor: actor, ContactName: p.DisplayName, SoftwareVersion: version(),
 		})

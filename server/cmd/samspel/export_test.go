@@ -118,3 +118,16 @@ func TestHandoverCommand(t *testing.T) {
 		}
 	})
 }
+
+func TestPersonalExportCommand(t *testing.T) {
+	ctx := context.Background()
+	dir := seededDir(t)
+	out := filepath.Join(t.TempDir(), "mitt.zip")
+	var buf bytes.Buffer
+	if err := run(ctx, []string{"export", "--data", dir, "--term", "2022-2026", "--kind", "personal", "--user", demo.Chair.Email, "--out", out}, &buf, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "exported Exempelstads kommun") {
+		t.Errorf("output: %s", buf.String())
+	}
+}

@@ -35,8 +35,9 @@ Usage:
   samspel invite --data DIR --email EMAIL --role ROLE [--org ID] [--party NAME] [--public-url URL]
   samspel backup --data DIR --out FILE      a consistent copy, also while serving
   samspel restore --data DIR FILE           replaces the database; only while stopped
-  samspel export --data DIR --term TERM --kind archive|handover --user EMAIL --out FILE
-                                            a term's archive package (E-ARK SIP, ZIP) or handover dossier (HTML);
+  samspel export --data DIR --term TERM --kind archive|handover|personal --user EMAIL --out FILE
+                                            a term's archive package (E-ARK SIP, ZIP), handover dossier (HTML)
+                                            or the user's personal export (ZIP);
                                             TERM is an id or its years, e.g. 2022-2026
   samspel import --data DIR FILE            loads an archive package into an empty database
   samspel registrar --data DIR --user EMAIL --org ID [--revoke]

@@ -32,6 +32,8 @@ const (
 	ExportKind_EXPORT_KIND_ARCHIVE ExportKind = 1
 	// EXPORT_KIND_HANDOVER is the handover dossier (överlämning), one HTML page.
 	ExportKind_EXPORT_KIND_HANDOVER ExportKind = 2
+	// EXPORT_KIND_PERSONAL is the caller's own copy: the meetings they took part in, with their own private notes and nobody else's.
+	ExportKind_EXPORT_KIND_PERSONAL ExportKind = 3
 )
 
 // Enum value maps for ExportKind.
@@ -40,11 +42,13 @@ var (
 		0: "EXPORT_KIND_UNSPECIFIED",
 		1: "EXPORT_KIND_ARCHIVE",
 		2: "EXPORT_KIND_HANDOVER",
+		3: "EXPORT_KIND_PERSONAL",
 	}
 	ExportKind_value = map[string]int32{
 		"EXPORT_KIND_UNSPECIFIED": 0,
 		"EXPORT_KIND_ARCHIVE":     1,
 		"EXPORT_KIND_HANDOVER":    2,
+		"EXPORT_KIND_PERSONAL":    3,
 	}
 )
 
@@ -288,12 +292,13 @@ const file_samspel_v1_export_service_proto_rawDesc = "" +
 	"\x12ExportTermResponse\x126\n" +
 	"\x06header\x18\x01 \x01(\v2\x1c.samspel.v1.ExportFileHeaderH\x00R\x06header\x12\x16\n" +
 	"\x05chunk\x18\x02 \x01(\fH\x00R\x05chunkB\x06\n" +
-	"\x04part*\\\n" +
+	"\x04part*v\n" +
 	"\n" +
 	"ExportKind\x12\x1b\n" +
 	"\x17EXPORT_KIND_UNSPECIFIED\x10\x00\x12\x17\n" +
 	"\x13EXPORT_KIND_ARCHIVE\x10\x01\x12\x18\n" +
-	"\x14EXPORT_KIND_HANDOVER\x10\x022^\n" +
+	"\x14EXPORT_KIND_HANDOVER\x10\x02\x12\x18\n" +
+	"\x14EXPORT_KIND_PERSONAL\x10\x032^\n" +
 	"\rExportService\x12M\n" +
 	"\n" +
 	"ExportTerm\x12\x1d.samspel.v1.ExportTermRequest\x1a\x1e.samspel.v1.ExportTermResponse0\x01B<Z:github.com/samspel/samspel/server/gen/samspel/v1;samspelv1b\x06proto3"

@@ -32,7 +32,8 @@ type ExportServiceClient interface {
 	// ExportTerm streams a file in chunks, never holding it whole: first a header that
 	// names the file, then its bytes. The archive package (an E-ARK SIP 2.1.0 ZIP per FGS
 	// Paketstruktur 2.0) is for administrators and staff with the registrar permission;
-	// the handover dossier also for the chair and the director. Every export is audited.
+	// the handover dossier also for the chair and the director; a personal export for
+	// anyone in the organisation, of their own records. Every export is audited.
 	ExportTerm(ctx context.Context, in *ExportTermRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[ExportTermResponse], error)
 }
 
@@ -73,7 +74,8 @@ type ExportServiceServer interface {
 	// ExportTerm streams a file in chunks, never holding it whole: first a header that
 	// names the file, then its bytes. The archive package (an E-ARK SIP 2.1.0 ZIP per FGS
 	// Paketstruktur 2.0) is for administrators and staff with the registrar permission;
-	// the handover dossier also for the chair and the director. Every export is audited.
+	// the handover dossier also for the chair and the director; a personal export for
+	// anyone in the organisation, of their own records. Every export is audited.
 	ExportTerm(*ExportTermRequest, grpc.ServerStreamingServer[ExportTermResponse]) error
 	mustEmbedUnimplementedExportServiceServer()
 }

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file samspel/v1/export_service.proto.
  */
 export const file_samspel_v1_export_service: GenFile = /*@__PURE__*/
-  fileDesc("Ch9zYW1zcGVsL3YxL2V4cG9ydF9zZXJ2aWNlLnByb3RvEgpzYW1zcGVsLnYxIkoKEUV4cG9ydFRlcm1SZXF1ZXN0Eg8KB3Rlcm1faWQYASABKAMSJAoEa2luZBgCIAEoDjIWLnNhbXNwZWwudjEuRXhwb3J0S2luZCI7ChBFeHBvcnRGaWxlSGVhZGVyEhEKCWZpbGVfbmFtZRgBIAEoCRIUCgxjb250ZW50X3R5cGUYAiABKAkiXQoSRXhwb3J0VGVybVJlc3BvbnNlEi4KBmhlYWRlchgBIAEoCzIcLnNhbXNwZWwudjEuRXhwb3J0RmlsZUhlYWRlckgAEg8KBWNodW5rGAIgASgMSABCBgoEcGFydCpcCgpFeHBvcnRLaW5kEhsKF0VYUE9SVF9LSU5EX1VOU1BFQ0lGSUVEEAASFwoTRVhQT1JUX0tJTkRfQVJDSElWRRABEhgKFEVYUE9SVF9LSU5EX0hBTkRPVkVSEAIyXgoNRXhwb3J0U2VydmljZRJNCgpFeHBvcnRUZXJtEh0uc2Ftc3BlbC52MS5FeHBvcnRUZXJtUmVxdWVzdBoeLnNhbXNwZWwudjEuRXhwb3J0VGVybVJlc3BvbnNlMAFCPFo6Z2l0aHViLmNvbS9zYW1zcGVsL3NhbXNwZWwvc2VydmVyL2dlbi9zYW1zcGVsL3YxO3NhbXNwZWx2MWIGcHJvdG8z");
+  fileDesc("Ch9zYW1zcGVsL3YxL2V4cG9ydF9zZXJ2aWNlLnByb3RvEgpzYW1zcGVsLnYxIkoKEUV4cG9ydFRlcm1SZXF1ZXN0Eg8KB3Rlcm1faWQYASABKAMSJAoEa2luZBgCIAEoDjIWLnNhbXNwZWwudjEuRXhwb3J0S2luZCI7ChBFeHBvcnRGaWxlSGVhZGVyEhEKCWZpbGVfbmFtZRgBIAEoCRIUCgxjb250ZW50X3R5cGUYAiABKAkiXQoSRXhwb3J0VGVybVJlc3BvbnNlEi4KBmhlYWRlchgBIAEoCzIcLnNhbXNwZWwudjEuRXhwb3J0RmlsZUhlYWRlckgAEg8KBWNodW5rGAIgASgMSABCBgoEcGFydCp2CgpFeHBvcnRLaW5kEhsKF0VYUE9SVF9LSU5EX1VOU1BFQ0lGSUVEEAASFwoTRVhQT1JUX0tJTkRfQVJDSElWRRABEhgKFEVYUE9SVF9LSU5EX0hBTkRPVkVSEAISGAoURVhQT1JUX0tJTkRfUEVSU09OQUwQAzJeCg1FeHBvcnRTZXJ2aWNlEk0KCkV4cG9ydFRlcm0SHS5zYW1zcGVsLnYxLkV4cG9ydFRlcm1SZXF1ZXN0Gh4uc2Ftc3BlbC52MS5FeHBvcnRUZXJtUmVzcG9uc2UwAUI8WjpnaXRodWIuY29tL3NhbXNwZWwvc2Ftc3BlbC9zZXJ2ZXIvZ2VuL3NhbXNwZWwvdjE7c2Ftc3BlbHYxYgZwcm90bzM");
 
 /**
  * ExportTermRequest names the term and what to export of it.
@@ -131,6 +131,13 @@ export enum ExportKind {
    * @generated from enum value: EXPORT_KIND_HANDOVER = 2;
    */
   HANDOVER = 2,
+
+  /**
+   * EXPORT_KIND_PERSONAL is the caller's own copy: the meetings they took part in, with their own private notes and nobody else's.
+   *
+   * @generated from enum value: EXPORT_KIND_PERSONAL = 3;
+   */
+  PERSONAL = 3,
 }
 
 /**
@@ -150,7 +157,8 @@ export const ExportService: GenService<{
    * ExportTerm streams a file in chunks, never holding it whole: first a header that
    * names the file, then its bytes. The archive package (an E-ARK SIP 2.1.0 ZIP per FGS
    * Paketstruktur 2.0) is for administrators and staff with the registrar permission;
-   * the handover dossier also for the chair and the director. Every export is audited.
+   * the handover dossier also for the chair and the director; a personal export for
+   * anyone in the organisation, of their own records. Every export is audited.
    *
    * @generated from rpc samspel.v1.ExportService.ExportTerm
    */
