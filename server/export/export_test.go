@@ -237,7 +237,7 @@ func TestBadPackagesAreRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := entries(t, path)
-	rezip := func(change func(name string, b []byte) ([]byte, bool)) []byte {
+	rezip := func(change func(name string, b []byte) ([]byte, bool), extra ...string) []byte {
 		var buf bytes.Buffer
 		zw := zip.NewWriter(&buf)
 		names := make([]string, 0, len(files))
@@ -252,6 +252,10 @@ func TestBadPackagesAreRefused(t *testing.T) {
 			}
 			w, _ := zw.Create(n)
 			w.Write(b)
+		}
+		for _, n := range extra {
+			w, _ := zw.Create(n)
+			w.Write([]byte("utanför"))
 		}
 		zw.Close()
 		return buf.Bytes()
@@ -271,9 +275,16 @@ func TestBadPackagesAreRefused(t *testing.T) {
 			}
 			return b, true
 		}), "checksum does not match"},
-		{"a file that no METS lists", rezip(func(n string, b []byte) ([]byte, bool) { return b, true }), ""},
+		{"a file that no METS lists", rezip(func(n string, b []byte) ([]byte, bool) { return b, true },
+			"samspel-test-2022-2026/documentation/extra.txt"), "in no METS fileSec"},
+		{"descriptive metadata whose checksum does not match", rezip(func(n string, b []byte) ([]byte, bool) {
+			if strings.HasSuffix(n, "/metadata/descriptive/dc.xml") {
+				return bytes.Replace(b, []byte("<dc:language>sv"), []byte("<dc:language>en"), 1), true
+			}
+			return b, true
+		}), "dc.xml: checksum does not match"},
 	}
-	for _, c := range cases[:3] {
+	for _, c := range cases {
 		t.Run(c.name+" is refused with a clear message", func(t *testing.T) {
 			_, err := export.Open(bytes.NewReader(c.pkg), int64(len(c.pkg)))
 			if !errors.Is(err, export.ErrBadPackage) || !strings.Contains(err.Error(), c.want) {

@@ -34,6 +34,20 @@ type METS struct {
 			} `xml:"note"`
 		} `xml:"agent"`
 	} `xml:"metsHdr"`
+	DmdSecs []struct {
+		ID     string `xml:"ID,attr"`
+		MdRefs []struct {
+			LOCTYPE      string `xml:"LOCTYPE,attr"`
+			MDTYPE       string `xml:"MDTYPE,attr"`
+			MIMETYPE     string `xml:"MIMETYPE,attr"`
+			SIZE         string `xml:"SIZE,attr"`
+			CREATED      string `xml:"CREATED,attr"`
+			CHECKSUM     string `xml:"CHECKSUM,attr"`
+			CHECKSUMTYPE string `xml:"CHECKSUMTYPE,attr"`
+			Type         string `xml:"http://www.w3.org/1999/xlink type,attr"`
+			Href         string `xml:"http://www.w3.org/1999/xlink href,attr"`
+		} `xml:"mdRef"`
+	} `xml:"dmdSec"`
 	FileGrps []struct {
 		ID    string     `xml:"ID,attr"`
 		USE   string     `xml:"USE,attr"`
@@ -124,6 +138,13 @@ func Open(r io.ReaderAt, size int64) (*Package, error) {
 	if err := p.checkFiles(p.Root, p.ID, listed); err != nil {
 		return nil, err
 	}
+	for _, d := range p.Root.DmdSecs {
+		for _, r := range d.MdRefs {
+			if err := p.checkFile(d.ID, r.Href, r.SIZE, r.CHECKSUM, r.CHECKSUMTYPE, p.ID, listed); err != nil {
+				return nil, err
+			}
+		}
+	}
 	repMETS := p.ID + "/" + rep + "/METS.xml"
 	if !listed[repMETS] {
 		return nil, bad("the root METS.xml does not list %s", rep+"/METS.xml")
@@ -135,7 +156,7 @@ func Open(r io.ReaderAt, size int64) (*Package, error) {
 		return nil, err
 	}
 	for name := range p.byName {
-		if !listed[name] && !strings.HasPrefix(name, p.ID+"/metadata/") {
+		if !listed[name] {
 			return nil, bad("%s is in the package but in no METS fileSec", name)
 		}
 	}
@@ -164,31 +185,39 @@ func (p *Package) checkFiles(m METS, dir string, listed map[string]bool) error {
 			if len(f.FLocat) != 1 {
 				return bad("file %s has %d FLocat", f.ID, len(f.FLocat))
 			}
-			href := f.FLocat[0].Href
-			if href == "" || path.IsAbs(href) || strings.Contains(href, "..") || strings.Contains(href, "://") {
-				return bad("file %s has no relative location", f.ID)
+			if err := p.checkFile(f.ID, f.FLocat[0].Href, f.SIZE, f.CHECKSUM, f.CHECKSUMTYPE, dir, listed); err != nil {
+				return err
 			}
-			name := dir + "/" + href
-			zf, ok := p.byName[name]
-			if !ok {
-				return bad("%s is listed in METS but missing", href)
-			}
-			if f.CHECKSUMTYPE != "SHA-256" {
-				return bad("file %s: checksum type %q, want SHA-256", f.ID, f.CHECKSUMTYPE)
-			}
-			size, sum, err := digest(zf)
-			if err != nil {
-				return bad("%s: %v", href, err)
-			}
-			if strconv.FormatInt(size, 10) != f.SIZE {
-				return bad("%s: size %d, METS says %s", href, size, f.SIZE)
-			}
-			if !strings.EqualFold(sum, f.CHECKSUM) {
-				return bad("%s: checksum does not match METS", href)
-			}
-			listed[name] = true
 		}
 	}
+	return nil
+}
+
+// checkFile checks that the file at href (relative to dir) is in the package with the
+// size and SHA-256 its METS gives, and marks it listed.
+func (p *Package) checkFile(id, href, size, checksum, checksumType, dir string, listed map[string]bool) error {
+	if href == "" || path.IsAbs(href) || strings.Contains(href, "..") || strings.Contains(href, "://") {
+		return bad("%s has no relative location", id)
+	}
+	name := dir + "/" + href
+	zf, ok := p.byName[name]
+	if !ok {
+		return bad("%s is listed in METS but missing", href)
+	}
+	if checksumType != "SHA-256" {
+		return bad("%s: checksum type %q, want SHA-256", id, checksumType)
+	}
+	n, sum, err := digest(zf)
+	if err != nil {
+		return bad("%s: %v", href, err)
+	}
+	if strconv.FormatInt(n, 10) != size {
+		return bad("%s: size %d, METS says %s", href, n, size)
+	}
+	if !strings.EqualFold(sum, checksum) {
+		return bad("%s: checksum does not match METS", href)
+	}
+	listed[name] = true
 	return nil
 }
 

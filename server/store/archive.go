@@ -91,8 +91,10 @@ var archiveTables = []archiveTable{
 		where: "term_id = :term", people: []string{"responsible_id", "created_by"}},
 	{name: "political_decision_updates", title: "Lägesrapporter", description: "Varje lägesrapport om ett politiskt beslut.",
 		where: "decision_id IN (SELECT id FROM political_decisions WHERE term_id = :term)", people: []string{"author_id"}},
-	{name: "audit_events", title: "Logg", description: "Loggen över händelser under mandatperioden: vem gjorde vad och när. Den innehåller aldrig anteckningstext.",
-		where: "created_at >= :from AND created_at < :to"},
+	// One installation may serve several organisations: the log keeps to what people of
+	// this organisation did during the term.
+	{name: "audit_events", title: "Logg", description: "Loggen över vad organisationens personer gjorde under mandatperioden: vem, vad och när. Den innehåller aldrig anteckningstext.",
+		where: "created_at >= :from AND created_at < :to AND actor_person_id IN (SELECT person_id FROM role_assignments WHERE organization_id = :org)"},
 }
 
 // peopleWhere selects everyone some exported row of tables points at.
