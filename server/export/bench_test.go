@@ -25,7 +25,7 @@ func scaleDemo(tb testing.TB, dir string, st *store.Store, total int64) {
 		tb.Fatal(err)
 	}
 	var have int64
-	if err := st.ArchiveTables(ctx, term, func(tables []export.Table) error {
+	if err := st.ArchiveTables(ctx, term, func(tables []export.Table, _ []export.ReportSection) error {
 		for _, t := range tables {
 			if err := t.Rows(func([]any) error { have++; return nil }); err != nil {
 				return err

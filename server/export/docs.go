@@ -29,6 +29,7 @@ const docStyle = `<style>
 body{font-family:system-ui,sans-serif;line-height:1.5;max-width:48rem;margin:0 auto;padding:1rem;color:#1a1a1a}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;border-bottom:1px solid #ccc;padding:.3rem .4rem;vertical-align:top}
 td.n{text-align:right}code{font-size:.9em}
+.entry{border-bottom:1px solid #ddd;padding:.2rem 0}.entry h3{font-size:1rem;margin:.4rem 0 .1rem}.meta{color:#444;margin:0}.body{white-space:pre-line}
 @media print{body{max-width:none}}
 </style>`
 
@@ -77,25 +78,67 @@ Heltalskoder för roller och tillstånd: roll 1 ordförande, 2 kommundirektör, 
 </main></body></html>
 `))
 
+// ReportSection is one part of the term report: a heading and entries the caller
+// streams, so that a term of any length is written without holding it.
+type ReportSection struct {
+	Heading string
+	Intro   string
+	Entries func(yield func(ReportEntry) error) error
+}
+
+// ReportEntry is one entry of a section: a title, a line of facts, a text and a list.
+type ReportEntry struct {
+	Title, Meta, Body string
+	Items             []string
+}
+
 // The report is a printable overview of the term. It is a data file, so it holds nothing
 // that changes between two exports of the same data (no export time).
-var reportTmpl = template.Must(template.New("r").Parse(`<!doctype html>
+var reportHead = template.Must(template.New("r").Parse(`<!doctype html>
 <html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Mandatperioden {{.A.Term}}: {{.A.Organization}}</title>` + docStyle + `</head>
 <body><main>
 <h1>{{.A.Organization}}: mandatperioden {{.A.Term}}</h1>
-<p>Sammanställning av samspelet mellan ordförande och kommundirektör {{.A.TermStart}}–{{.A.TermEnd}}.</p>
+<p>Sammanställning av samspelet mellan ordförande och kommundirektör {{.A.TermStart}}–{{.A.TermEnd}},
+ur organisationens handlingar i Samspel. Privata arbetsanteckningar ingår inte.</p>
 <table><caption>Innehåll</caption>
 <thead><tr><th scope="col">Posttyp</th><th scope="col">Antal</th></tr></thead>
 <tbody>{{range .Tables}}<tr><td>{{.Title}}</td><td class="n">{{.Count}}</td></tr>
 {{end}}</tbody></table>
-</main></body></html>
 `))
+
+var reportEntry = template.Must(template.New("e").Parse(`<section class="entry">{{with .Title}}<h3>{{.}}</h3>{{end}}{{with .Meta}}<p class="meta">{{.}}</p>{{end}}{{with .Body}}<p class="body">{{.}}</p>{{end}}{{with .Items}}<ul>{{range .}}<li>{{.}}</li>{{end}}</ul>{{end}}</section>
+`))
+
+func writeReport(w io.Writer, a Archive, counts map[string]int64) error {
+	if err := reportHead.Execute(w, view(a, counts)); err != nil {
+		return err
+	}
+	for _, sec := range a.Report {
+		if err := reportSectionHead.Execute(w, sec); err != nil {
+			return err
+		}
+		n := 0
+		if err := sec.Entries(func(e ReportEntry) error {
+			n++
+			return reportEntry.Execute(w, e)
+		}); err != nil {
+			return err
+		}
+		if n == 0 {
+			if _, err := io.WriteString(w, "<p>Inga.</p>\n"); err != nil {
+				return err
+			}
+		}
+	}
+	_, err := io.WriteString(w, "</main></body></html>\n")
+	return err
+}
+
+var reportSectionHead = template.Must(template.New("s").Parse(`<h2>{{.Heading}}</h2>
+{{with .Intro}}<p>{{.}}</p>
+{{end}}`))
 
 func writeDescription(w io.Writer, a Archive, counts map[string]int64) error {
 	return descriptionTmpl.Execute(w, view(a, counts))
-}
-
-func writeReport(w io.Writer, a Archive, counts map[string]int64) error {
-	return reportTmpl.Execute(w, view(a, counts))
 }

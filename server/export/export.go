@@ -47,6 +47,9 @@ type Archive struct {
 	TermStart        string // YYYY-MM-DD
 	TermEnd          string
 	ContactPerson    string // who made the export
+	// Report holds the sections of the printable term report after its table of
+	// contents, in order.
+	Report []ReportSection
 	// PersonalFor names the person whose personal export this is; empty for the
 	// archive. The documentation then says that it holds their private notes.
 	PersonalFor string

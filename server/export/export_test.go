@@ -10,6 +10,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"html/template"
 	"io"
 	"os"
 	"os/exec"
@@ -60,15 +61,7 @@ func writeTerm(t testing.TB, st *store.Store) (string, export.Summary) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var sum export.Summary
-	err = st.ArchiveTables(ctx, term, func(tables []export.Table) error {
-		sum, err = export.WriteArchive(f, export.Archive{
-			ID: "samspel-test-2022-2026", Created: exportTime, Software: "Samspel", SoftwareVersion: "test",
-			Organization: term.OrganizationName, OrganizationCode: "samspel-organization-1",
-			Term: term.Years(), TermStart: term.Start, TermEnd: term.End, ContactPerson: "Eva Kansli", Tables: tables,
-		})
-		return err
-	})
+	sum, err := st.WriteTermArchive(ctx, f, store.ArchiveRequest{Term: term, ContactName: "Eva Kansli", SoftwareVersion: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,6 +142,28 @@ func TestArchivePackage(t *testing.T) {
 			fmt.Fprintf(&b, "%s  %s  %d records\n", hex.EncodeToString(h[:]), n, sum.Counts[strings.TrimSuffix(n, ".json")])
 		}
 		golden(t, "demo-term-data.sha256", b.String())
+	})
+	t.Run("the printable report lists the held meetings with their decisions", func(t *testing.T) {
+		report := string(dataFiles(files)["mandatperiodsrapport.html"])
+		for _, want := range []string{`<html lang="sv">`, "Instruktionen för kommundirektören", "Överenskommelser", "Möten och beslut", "Politiska beslut som följts upp"} {
+			if !strings.Contains(report, want) {
+				t.Errorf("the report lacks %q", want)
+			}
+		}
+		db, err := sql.Open("sqlite3", "file:"+filepath.Join(dir, store.FileName)+"?mode=ro")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		var decision string
+		if err := db.QueryRow(`SELECT d.text FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id
+			JOIN meeting_series s ON s.id = m.series_id JOIN terms t ON t.id = s.term_id
+			WHERE t.start_date = '2022-10-15' AND m.state = 2 ORDER BY d.id LIMIT 1`).Scan(&decision); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(report, template.HTMLEscapeString(decision)) {
+			t.Errorf("the report lacks the decision %q", decision)
+		}
 	})
 	t.Run("no private working note is in the package", func(t *testing.T) {
 		db, err := sql.Open("sqlite3", "file:"+filepath.Join(dir, store.FileName)+"?mode=ro")
@@ -237,6 +252,10 @@ func TestBadPackagesAreRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := entries(t, path)
+	var root string
+	for n := range files {
+		root, _, _ = strings.Cut(n, "/")
+	}
 	rezip := func(change func(name string, b []byte) ([]byte, bool), extra ...string) []byte {
 		var buf bytes.Buffer
 		zw := zip.NewWriter(&buf)
@@ -267,7 +286,7 @@ func TestBadPackagesAreRefused(t *testing.T) {
 	}{
 		{"a truncated ZIP", good[:len(good)/2], "not a readable ZIP"},
 		{"a package without its METS.xml", rezip(func(n string, b []byte) ([]byte, bool) {
-			return b, !strings.HasSuffix(n, "2022-2026/METS.xml")
+			return b, strings.Count(n, "/") != 1 || !strings.HasSuffix(n, "/METS.xml")
 		}), "METS.xml is missing"},
 		{"a data file whose checksum does not match", rezip(func(n string, b []byte) ([]byte, bool) {
 			if strings.HasSuffix(n, "/meetings.json") {
@@ -276,7 +295,7 @@ func TestBadPackagesAreRefused(t *testing.T) {
 			return b, true
 		}), "checksum does not match"},
 		{"a file that no METS lists", rezip(func(n string, b []byte) ([]byte, bool) { return b, true },
-			"samspel-test-2022-2026/documentation/extra.txt"), "in no METS fileSec"},
+			root+"/documentation/extra.txt"), "in no METS fileSec"},
 		{"descriptive metadata whose checksum does not match", rezip(func(n string, b []byte) ([]byte, bool) {
 			if strings.HasSuffix(n, "/metadata/descriptive/dc.xml") {
 				return bytes.Replace(b, []byte("<dc:language>sv"), []byte("<dc:language>en"), 1), true

@@ -154,11 +154,12 @@ func (s *Store) FindTerm(ctx context.Context, orgID int64, spec string) (Archive
 
 // ArchiveTables reads the term's records in one read snapshot and hands fn the tables
 // for export.WriteArchive. Rows are read while fn writes them, never all at once.
-func (s *Store) ArchiveTables(ctx context.Context, term ArchiveTerm, fn func([]export.Table) error) error {
+// The term report's sections come from the same snapshot.
+func (s *Store) ArchiveTables(ctx context.Context, term ArchiveTerm, fn func([]export.Table, []export.ReportSection) error) error {
 	return s.exportTables(ctx, term, archiveTables, 0, fn)
 }
 
-func (s *Store) exportTables(ctx context.Context, term ArchiveTerm, list []archiveTable, personID int64, fn func([]export.Table) error) error {
+func (s *Store) exportTables(ctx context.Context, term ArchiveTerm, list []archiveTable, personID int64, fn func([]export.Table, []export.ReportSection) error) error {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return err
@@ -198,7 +199,11 @@ func (s *Store) exportTables(ctx context.Context, term ArchiveTerm, list []archi
 			Rows: func(yield func([]any) error) error { return streamRows(ctx, tx, q, args, len(cols), yield) },
 		})
 	}
-	return fn(tables)
+	var report []export.ReportSection
+	if personID == 0 {
+		report = reportSections(ctx, tx, args)
+	}
+	return fn(tables, report)
 }
 
 func dayStart(date string) (int64, error) {
@@ -420,7 +425,7 @@ type ArchiveRequest struct {
 func (s *Store) WriteTermArchive(ctx context.Context, w io.Writer, req ArchiveRequest) (export.Summary, error) {
 	now := s.now().UTC().Truncate(time.Second)
 	var sum export.Summary
-	err := s.ArchiveTables(ctx, req.Term, func(tables []export.Table) error {
+	err := s.ArchiveTables(ctx, req.Term, func(tables []export.Table, report []export.ReportSection) error {
 		var err error
 		sum, err = export.WriteArchive(w, export.Archive{
 			ID:               fmt.Sprintf("samspel-%d-%s-%s", req.Term.OrganizationID, req.Term.Years(), now.Format("20060102T150405Z")),
@@ -434,6 +439,7 @@ func (s *Store) WriteTermArchive(ctx context.Context, w io.Writer, req ArchiveRe
 			TermEnd:          req.Term.End,
 			ContactPerson:    req.ContactName,
 			Tables:           tables,
+			Report:           report,
 		})
 		return err
 	})

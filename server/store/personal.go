@@ -53,7 +53,7 @@ var personalTables = []archiveTable{
 func (s *Store) WritePersonalExport(ctx context.Context, w io.Writer, term ArchiveTerm, person Person, actor Actor, version string) (export.Summary, error) {
 	now := s.now().UTC().Truncate(time.Second)
 	var sum export.Summary
-	err := s.exportTables(ctx, term, personalTables, person.ID, func(tables []export.Table) error {
+	err := s.exportTables(ctx, term, personalTables, person.ID, func(tables []export.Table, _ []export.ReportSection) error {
 		var err error
 		sum, err = export.WriteArchive(w, export.Archive{
 			ID:               fmt.Sprintf("samspel-personlig-%d-%s-%s", person.ID, term.Years(), now.Format("20060102T150405Z")),
