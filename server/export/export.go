@@ -267,9 +267,13 @@ func writeSchema(w io.Writer, t Table) error {
 	props := map[string]any{}
 	names := make([]string, 0, len(t.Columns))
 	for _, c := range t.Columns {
-		typ := any(c.Type)
+		jt := c.Type // "integer"
+		if jt == "text" {
+			jt = "string"
+		}
+		typ := any(jt)
 		if c.Nullable {
-			typ = []string{c.Type, "null"}
+			typ = []string{jt, "null"}
 		}
 		props[c.Name] = map[string]any{"type": typ}
 		names = append(names, c.Name)

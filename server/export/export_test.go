@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -142,6 +144,20 @@ func TestArchivePackage(t *testing.T) {
 			fmt.Fprintf(&b, "%s  %s  %d records\n", hex.EncodeToString(h[:]), n, sum.Counts[strings.TrimSuffix(n, ".json")])
 		}
 		golden(t, "demo-term-data.sha256", b.String())
+	})
+	t.Run("every data file follows its JSON Schema in schemas/", func(t *testing.T) {
+		for name, data := range dataFiles(files) {
+			table, ok := strings.CutSuffix(name, ".json")
+			if !ok {
+				continue
+			}
+			raw := files[p.ID+"/schemas/"+table+".schema.json"]
+			if raw == nil {
+				t.Errorf("%s has no schema", name)
+				continue
+			}
+			checkAgainstSchema(t, name, raw, data)
+		}
 	})
 	t.Run("the printable report lists the held meetings with their decisions", func(t *testing.T) {
 		report := string(dataFiles(files)["mandatperiodsrapport.html"])
@@ -484,5 +500,69 @@ func validateXML(t *testing.T, files map[string][]byte) {
 	}
 	if n != 2 {
 		t.Errorf("validated %d METS files, want 2", n)
+	}
+}
+
+// checkAgainstSchema checks rows against the subset of JSON Schema the export writes:
+// an array of objects with required properties, no others, each of a given type.
+func checkAgainstSchema(t *testing.T, name string, rawSchema, data []byte) {
+	t.Helper()
+	var schema struct {
+		Type  string `json:"type"`
+		Items struct {
+			Required             []string                   `json:"required"`
+			AdditionalProperties bool                       `json:"additionalProperties"`
+			Properties           map[string]json.RawMessage `json:"properties"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal(rawSchema, &schema); err != nil || schema.Type != "array" {
+		t.Fatalf("%s: schema unreadable (%v)", name, err)
+	}
+	types := map[string][]string{}
+	for prop, raw := range schema.Items.Properties {
+		var p struct {
+			Type json.RawMessage `json:"type"`
+		}
+		json.Unmarshal(raw, &p)
+		var one string
+		var many []string
+		if json.Unmarshal(p.Type, &one) == nil {
+			many = []string{one}
+		} else {
+			json.Unmarshal(p.Type, &many)
+		}
+		types[prop] = many
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var rows []map[string]any
+	if err := dec.Decode(&rows); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	for i, row := range rows {
+		for _, req := range schema.Items.Required {
+			if _, ok := row[req]; !ok {
+				t.Errorf("%s row %d lacks %s", name, i, req)
+			}
+		}
+		for k, v := range row {
+			allowed, ok := types[k]
+			if !ok {
+				t.Errorf("%s row %d has %s, which the schema does not allow", name, i, k)
+				continue
+			}
+			got := "null"
+			switch v := v.(type) {
+			case string:
+				got = "string"
+			case json.Number:
+				if _, err := v.Int64(); err == nil {
+					got = "integer"
+				}
+			}
+			if !slices.Contains(allowed, got) {
+				t.Errorf("%s row %d: %s is %s, schema says %v", name, i, k, got, allowed)
+			}
+		}
 	}
 }
