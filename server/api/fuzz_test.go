@@ -43,7 +43,7 @@ func FuzzRPC(f *testing.F) {
 		if asAdmin {
 			ctx = admin
 		}
-		err := s.Conn.Invoke(ctx, fullName(md), req, newMessage(t, md.Output().FullName()))
+		err := invokeAny(ctx, s.Conn, fullName(md), md.IsStreamingServer(), req, newMessage(t, md.Output().FullName()))
 		switch status.Code(err) {
 		case codes.Internal, codes.Unknown, codes.DataLoss, codes.Unimplemented:
 			t.Fatalf("%s(%v) answered %v", fullName(md), req, err)

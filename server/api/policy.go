@@ -185,6 +185,10 @@ var policy = map[string]rule{
 	samspelv1.OppositionService_AssignQuestion_FullMethodName:    {roles: directorOnly},
 	samspelv1.OppositionService_AnswerQuestion_FullMethodName:    {roles: briefers},
 	samspelv1.OppositionService_ReleaseQuestion_FullMethodName:   {roles: oppositionOnly},
+	// Exports: everyone may export their own records (the personal export); the handler
+	// narrows the rest. The archive is for administrators and staff with the registrar
+	// permission, the handover dossier also for the pair.
+	samspelv1.ExportService_ExportTerm_FullMethodName: {roles: everyone},
 }
 
 var (

@@ -55,7 +55,7 @@ func NewServer(st *store.Store, log *slog.Logger, publicURL string, id Identity,
 		return nil, fmt.Errorf("protovalidate: %w", err)
 	}
 	ic := &interceptors{store: st, log: log, validator: v, clients: id.Clients}
-	gs := grpc.NewServer(grpc.ChainUnaryInterceptor(append(outer, ic.unary()...)...))
+	gs := grpc.NewServer(grpc.ChainUnaryInterceptor(append(outer, ic.unary()...)...), grpc.ChainStreamInterceptor(ic.stream()...))
 	d := &deps{store: st, log: log, publicURL: publicURL, Identity: id}
 	samspelv1.RegisterAuthServiceServer(gs, &authService{deps: d})
 	samspelv1.RegisterOrganizationServiceServer(gs, &organizationService{deps: d})
@@ -74,6 +74,7 @@ func NewServer(st *store.Store, log *slog.Logger, publicURL string, id Identity,
 	samspelv1.RegisterPairServiceServer(gs, &pairService{deps: d})
 	samspelv1.RegisterNoteServiceServer(gs, &noteService{deps: d})
 	samspelv1.RegisterOppositionServiceServer(gs, &oppositionService{deps: d})
+	samspelv1.RegisterExportServiceServer(gs, &exportService{deps: d})
 	hs := health.NewServer()
 	healthpb.RegisterHealthServer(gs, hs)
 	reflection.Register(gs)

@@ -35,6 +35,13 @@ Usage:
   samspel invite --data DIR --email EMAIL --role ROLE [--org ID] [--party NAME] [--public-url URL]
   samspel backup --data DIR --out FILE      a consistent copy, also while serving
   samspel restore --data DIR FILE           replaces the database; only while stopped
+  samspel export --data DIR --term TERM --kind archive|handover|personal --user EMAIL --out FILE
+                                            a term's archive package (E-ARK SIP, ZIP), handover dossier (HTML)
+                                            or the user's personal export (ZIP);
+                                            TERM is an id or its years, e.g. 2022-2026
+  samspel import --data DIR FILE            loads an archive package into an empty database
+  samspel registrar --data DIR --user EMAIL --org ID [--revoke]
+                                            lets a STAFF member export the archive
 
 Roles: CHAIR, DIRECTOR, MAJORITY, OPPOSITION (needs --party), STAFF, ADMIN.
 `
@@ -71,6 +78,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return backup(ctx, args, stdout)
 	case "restore":
 		return restore(ctx, args, stdout)
+	case "export":
+		return exportCmd(ctx, args, stdout)
+	case "import":
+		return importCmd(ctx, args, stdout)
+	case "registrar":
+		return registrarCmd(ctx, args, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

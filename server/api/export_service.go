@@ -1,0 +1,108 @@
+package api
+
+import (
+	"bufio"
+	"fmt"
+	"runtime/debug"
+	"strconv"
+
+	samspelv1 "github.com/samspel/samspel/server/gen/samspel/v1"
+	"github.com/samspel/samspel/server/store"
+)
+
+type exportService struct {
+	samspelv1.UnimplementedExportServiceServer
+	*deps
+}
+
+// chunkSize is the most bytes one response carries; a bufio.Writer of this size in
+// front of the stream fills each chunk, and gRPC's flow control holds the writer back
+// while the client is slow, so memory stays flat whatever the package's size.
+const chunkSize = 64 << 10
+
+type chunkWriter struct {
+	stream samspelv1.ExportService_ExportTermServer
+}
+
+func (c chunkWriter) Write(b []byte) (int, error) {
+	written := 0
+	for len(b) > 0 {
+		n := min(len(b), chunkSize)
+		// Send marshals the message before it returns, so b may be reused after it.
+		if err := c.stream.Send(&samspelv1.ExportTermResponse{Part: &samspelv1.ExportTermResponse_Chunk{Chunk: b[:n]}}); err != nil {
+			return written, err
+		}
+		written += n
+		b = b[n:]
+	}
+	return written, nil
+}
+
+func (s *exportService) ExportTerm(req *samspelv1.ExportTermRequest, stream samspelv1.ExportService_ExportTermServer) error {
+	ctx := stream.Context()
+	p := caller(ctx)
+	term, err := s.store.FindTerm(ctx, 0, strconv.FormatInt(req.TermId, 10))
+	if err != nil {
+		return s.status(ctx, err)
+	}
+	// Outsiders may not learn that the organisation exists.
+	if _, err := s.store.Organization(ctx, p.viewer(), term.OrganizationID); err != nil {
+		return s.status(ctx, err)
+	}
+	var may bool
+	header := &samspelv1.ExportFileHeader{}
+	switch req.Kind {
+	case samspelv1.ExportKind_EXPORT_KIND_ARCHIVE:
+		may, err = s.store.MayExportArchive(ctx, p.person.ID, term.OrganizationID)
+		header.FileName = fmt.Sprintf("samspel-arkiv-%d-%s.zip", term.OrganizationID, term.Years())
+		header.ContentType = "application/zip"
+	case samspelv1.ExportKind_EXPORT_KIND_HANDOVER:
+		may, err = s.store.MayExportHandover(ctx, p.person.ID, term)
+		header.FileName = fmt.Sprintf("overlamning-%d-%s.html", term.OrganizationID, term.Years())
+		header.ContentType = "text/html"
+	case samspelv1.ExportKind_EXPORT_KIND_PERSONAL:
+		// Everyone in the organisation may export their own records.
+		may = true
+		header.FileName = fmt.Sprintf("samspel-personlig-%d-%s.zip", term.OrganizationID, term.Years())
+		header.ContentType = "application/zip"
+	}
+	if err != nil {
+		return s.status(ctx, err)
+	}
+	if !may {
+		return s.status(ctx, store.ErrPermission)
+	}
+	if err := stream.Send(&samspelv1.ExportTermResponse{Part: &samspelv1.ExportTermResponse_Header{Header: header}}); err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(chunkWriter{stream: stream}, chunkSize)
+	switch req.Kind {
+	case samspelv1.ExportKind_EXPORT_KIND_HANDOVER:
+		err = s.store.WriteHandover(ctx, w, term, p.actor())
+	case samspelv1.ExportKind_EXPORT_KIND_PERSONAL:
+		_, err = s.store.WritePersonalExport(ctx, w, term, p.person, p.actor(), softwareVersion())
+	default:
+		_, err = s.store.WriteTermArchive(ctx, w, store.ArchiveRequest{
+			Term: term, Actor: p.actor(), ContactName: p.person.DisplayName, SoftwareVersion: softwareVersion(),
+		})
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	return s.status(ctx, err)
+}
+
+// softwareVersion names this build in exported packages: the module version and commit.
+func softwareVersion() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := bi.Main.Version
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " (" + s.Value[:12] + ")"
+		}
+	}
+	return v
+}
