@@ -49,7 +49,12 @@ func (p *Page) removeAuthenticator(id webauthn.AuthenticatorID) {
 
 func (p *Page) click(what, sel string) {
 	p.t.Helper()
-	p.step(what, chromedp.Click(chromedp.CSS(sel)))
+	// Centre the target first: Idag's blocks fill in after the screen appears, and the
+	// fixed "Ny anteckning" button and the bottom bar must not be what the click hits.
+	p.step(what,
+		chromedp.WaitVisible(chromedp.CSS(sel)),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector(`+jsString(sel)+`).scrollIntoView({block: "center"})`),
+		chromedp.Click(chromedp.CSS(sel)))
 }
 
 // signInWithPasskey signs out if needed and signs in with the passkey button.

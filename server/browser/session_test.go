@@ -92,7 +92,7 @@ func TestInviteSession(t *testing.T) {
 				t.Errorf("#offline after reload = %q; want empty (online)", got)
 			}
 
-			p.step("sign out", chromedp.Click(chromedp.CSS("#sign-out")))
+			p.tap("#sign-out")
 			p.waitScreen("signed-out")
 			if got := p.text("#signed-out h1"); got != "Du är inte inloggad" {
 				t.Errorf("signed-out heading = %q", got)
