@@ -29,11 +29,11 @@ import (
 )
 
 // TestSIGKILLDuringWritesLosesNothing runs a real server process under mixed write
-// load (quick notes, meeting notes, organisations), kills it with SIGKILL five times,
+// load (quick notes, meeting notes, briefings, organisations), kills it with SIGKILL five times,
 // and checks that every write it acknowledged is there exactly once and that the
 // database is sound. Clients retry what was not acknowledged as the PWA does: a quick
 // note with the same client id; a meeting note only after looking whether it arrived
-// (it has no client id); an organisation with the same unique name.
+// (it has no client id), and so a briefing; an organisation with the same unique name.
 func TestSIGKILLDuringWritesLosesNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts server processes")
@@ -49,6 +49,8 @@ func TestSIGKILLDuringWritesLosesNothing(t *testing.T) {
 	}
 	defer cconn.Close()
 	notes := samspelv1.NewNoteServiceClient(cconn)
+	opposition := samspelv1.NewOppositionServiceClient(cconn)
+	director := bearerFor(t, dir, demo.Director.Email)
 	meetings := samspelv1.NewMeetingServiceClient(cconn)
 	meetingID := nextCheckIn(t, meetings, chair)
 
@@ -72,6 +74,24 @@ func TestSIGKILLDuringWritesLosesNothing(t *testing.T) {
 			}
 			return false
 		}, newKey: func(n int) string { return fmt.Sprintf("Krocktest mötesanteckning %d", n) }},
+		{name: "briefing", send: func(ctx context.Context, key string) error {
+			_, err := opposition.CreateBriefing(director, &samspelv1.CreateBriefingRequest{
+				OrganizationId: 1, Kind: samspelv1.BriefingKind_BRIEFING_KIND_AD_HOC, Title: key,
+				Date: time.Now().Format(time.DateOnly), Parties: []string{demo.PartyA},
+			})
+			return err
+		}, arrived: func(key string) bool {
+			list, err := opposition.ListBriefings(director, &samspelv1.ListBriefingsRequest{OrganizationId: 1, PageSize: 200})
+			if err != nil {
+				return false
+			}
+			for _, b := range list.Briefings {
+				if b.Title == key {
+					return true
+				}
+			}
+			return false
+		}, newKey: func(n int) string { return fmt.Sprintf("Krocktest dragning %d", n) }},
 		{name: "organisation", send: func(ctx context.Context, key string) error {
 			_, err := orgs.CreateOrganization(admin, &samspelv1.CreateOrganizationRequest{Kind: samspelv1.OrganizationKind_ORGANIZATION_KIND_KOMMUN, Name: key})
 			// A name already taken means an earlier attempt was stored and its answer lost.
@@ -160,6 +180,7 @@ func TestSIGKILLDuringWritesLosesNothing(t *testing.T) {
 		"quick note":   `SELECT id, count(*) FROM quick_notes WHERE body LIKE 'Krocktest %' GROUP BY id`,
 		"meeting note": `SELECT body, count(*) FROM meeting_notes WHERE body LIKE 'Krocktest %' GROUP BY body`,
 		"organisation": `SELECT name, count(*) FROM organizations WHERE name LIKE 'Krocktest %' GROUP BY name`,
+		"briefing":     `SELECT title, count(*) FROM briefings WHERE title LIKE 'Krocktest %' GROUP BY title`,
 	}
 	for _, k := range kinds {
 		present := map[string]int{}
