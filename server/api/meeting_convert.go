@@ -53,6 +53,7 @@ func agendaItemToProto(a store.AgendaItem) *samspelv1.AgendaItem {
 		Id: a.ID, MeetingId: a.MeetingID, MeetingDate: a.MeetingDate, Title: a.Title, Description: a.Description,
 		AddedBy: personRef(a.AddedBy), CreateTime: timestamp(a.CreatedAt), Closed: a.Closed(),
 		ClosedMeetingId: a.ClosedMeetingID, CarriedOver: a.CarriedOver,
+		OppositionTopic: samspelv1.OppositionTopic(a.OppositionTopic), WithheldReason: a.WithheldReason,
 	}
 	if a.SourceKind != "" {
 		pb.Source = &samspelv1.AgendaItemSource{Kind: a.SourceKind, Id: a.SourceID}

@@ -23,13 +23,18 @@ type AgendaItem struct {
 	SourceID        int64
 	ClosedMeetingID int64 // zero while open
 	CarriedOver     bool  // set in a meeting view for items from earlier meetings
+	OppositionTopic int32 // samspelv1.OppositionTopic: marked "informera oppositionen" (1) or withheld (2)
+	WithheldReason  string
 }
 
 // Closed reports whether the item has been dealt with.
 func (a AgendaItem) Closed() bool { return a.ClosedMeetingID != 0 }
 
 const agendaItemColumns = `ai.id, ai.meeting_id, om.date, ai.title, ai.description, ap.id, ap.email, ap.display_name,
-	ai.created_at, ai.source_kind, coalesce(ai.source_id, 0), coalesce(ai.closed_meeting_id, 0)`
+	ai.created_at, ai.source_kind, coalesce(ai.source_id, 0), coalesce(ai.closed_meeting_id, 0),
+	coalesce((SELECT CASE WHEN otm.withheld_reason <> '' THEN 2 WHEN otm.inform = 1 THEN 1 ELSE 0 END
+	          FROM opposition_topic_marks otm WHERE otm.agenda_item_id = ai.id), 0),
+	coalesce((SELECT otm.withheld_reason FROM opposition_topic_marks otm WHERE otm.agenda_item_id = ai.id), '')`
 
 const agendaItemJoins = ` JOIN meetings om ON om.id = ai.meeting_id JOIN people ap ON ap.id = ai.added_by`
 
@@ -37,7 +42,7 @@ func scanAgendaItem(sc scanner) (AgendaItem, error) {
 	var a AgendaItem
 	var created int64
 	err := sc.Scan(&a.ID, &a.MeetingID, &a.MeetingDate, &a.Title, &a.Description, &a.AddedBy.ID, &a.AddedBy.Email,
-		&a.AddedBy.DisplayName, &created, &a.SourceKind, &a.SourceID, &a.ClosedMeetingID)
+		&a.AddedBy.DisplayName, &created, &a.SourceKind, &a.SourceID, &a.ClosedMeetingID, &a.OppositionTopic, &a.WithheldReason)
 	a.CreatedAt = fromMillis(created)
 	return a, err
 }

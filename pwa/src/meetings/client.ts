@@ -7,12 +7,14 @@ import { TermService } from "../gen/samspel/v1/term_service_pb";
 import { CalendarService } from "../gen/samspel/v1/calendar_service_pb";
 import { DecisionFollowUpService } from "../gen/samspel/v1/decision_follow_up_service_pb";
 import { MeetingService } from "../gen/samspel/v1/meeting_service_pb";
+import { OppositionService } from "../gen/samspel/v1/opposition_service_pb";
 import { ReflectionService } from "../gen/samspel/v1/reflection_service_pb";
 
 export const meetings = createClient(MeetingService, transport);
 export const reflections = createClient(ReflectionService, transport);
 export const followUp = createClient(DecisionFollowUpService, transport);
 export const calendar = createClient(CalendarService, transport);
+export const opposition = createClient(OppositionService, transport);
 
 let org: Promise<bigint> | null = null;
 

@@ -13,6 +13,7 @@ import {
   MeetingSchema,
   MeetingSeriesSchema,
   MeetingStatus,
+  OppositionTopic,
   type ActionItem,
   type AgendaItem,
   type Decision,
@@ -28,7 +29,8 @@ import type { RouteContext } from "../router";
 import { showScreen, type Problem } from "../ui";
 import type { RoleAssignment } from "../gen/samspel/v1/person_service_pb";
 import { Role } from "../gen/samspel/v1/role_pb";
-import { meetings, people, reflections } from "./client";
+import type { MeView } from "../me";
+import { meetings, opposition, people, reflections } from "./client";
 import { actionStatus, dayLabel, kindLabel, names, statusLabel, when } from "./format";
 import { reflectionSection } from "./reflection";
 import {
@@ -60,6 +62,7 @@ interface State {
   candidates: RoleAssignment[]; // who may be invited: the majority and staff of the term
   errors: Record<string, string>; // field id -> what is wrong
   busy: boolean;
+  me: MeView;
 }
 
 let shown: State | null = null;
@@ -77,7 +80,7 @@ export async function showMeeting(ctx: RouteContext): Promise<void> {
   try {
     const [data, reflection] = await fetchMeeting(id);
     if (!isCurrent()) return;
-    shown = { id, path, isCurrent, data, reflection, open: new Set(), errors: {}, busy: false, series: null, candidates: [] };
+    shown = { id, path, isCurrent, data, reflection, open: new Set(), errors: {}, busy: false, series: null, candidates: [], me: ctx.me };
     draw(shown, { focus: ctx.focus, focusId: ctx.query.get("ny") ? "new-item-title" : undefined });
   } catch (err) {
     if (!isCurrent()) return;
@@ -339,6 +342,7 @@ function agendaItem(s: State, m: Meeting, it: AgendaItem): HTMLElement {
       sourceNote(it.source?.kind),
     ),
     it.description && h("p", null, it.description),
+    oppositionLine(s, m, it),
     earlier.length > 0 && [h("p", { class: "label-small" }, "Tidigare anteckningar"), noteList(s, m, earlier)],
     now.length > 0 && noteList(s, m, now),
     writable(m) &&
@@ -795,4 +799,28 @@ function sourceNote(kind: string | undefined): string {
     default:
       return "";
   }
+}
+
+/** oppositionLine says whether the opposition is to hear of an item, and lets the
+ * director or staff mark an item of a check-in "informera oppositionen". A beredning's
+ * items are topics for the opposition already; keeping one from it is done, with a
+ * reason, in the parity ledger under Mer. */
+function oppositionLine(s: State, m: Meeting, it: AgendaItem): Child {
+  const key = idOf(it.id);
+  switch (it.oppositionTopic) {
+    case OppositionTopic.INFORM:
+      return h("p", { class: "meta", id: `opposition-${key}` }, "Oppositionen ska informeras om punkten.");
+    case OppositionTopic.WITHHELD:
+      return h("p", { class: "meta", id: `opposition-${key}` }, `Ej för oppositionen: ${it.withheldReason}`);
+  }
+  const canMark = s.me.memberships.some((ms) => ms.roles.some((r) => r.role === Role.DIRECTOR || r.role === Role.STAFF));
+  if (!canMark || m.kind === MeetingKind.BEREDNING || m.kind === MeetingKind.REFLEKTION) return null;
+  return h(
+    "div",
+    { class: "item-actions" },
+    button(`inform-${key}`, "Informera oppositionen", () =>
+      void act(s, "markera punkten för oppositionen", () => opposition.informOpposition({ agendaItemId: it.id }), { focusId: `opposition-${key}` }),
+      "small",
+    ),
+  );
 }

@@ -203,6 +203,59 @@ func (ActionItemStatus) EnumDescriptor() ([]byte, []int) {
 	return file_samspel_v1_meeting_service_proto_rawDescGZIP(), []int{2}
 }
 
+// OppositionTopic says what the director or staff decided about telling the opposition of an agenda item.
+type OppositionTopic int32
+
+const (
+	// OPPOSITION_TOPIC_UNSPECIFIED means nobody marked the item; a beredning's items count as topics all the same.
+	OppositionTopic_OPPOSITION_TOPIC_UNSPECIFIED OppositionTopic = 0
+	// OPPOSITION_TOPIC_INFORM marks the item "informera oppositionen": it joins the parity ledger.
+	OppositionTopic_OPPOSITION_TOPIC_INFORM OppositionTopic = 1
+	// OPPOSITION_TOPIC_WITHHELD marks the item "ej för oppositionen", with a reason.
+	OppositionTopic_OPPOSITION_TOPIC_WITHHELD OppositionTopic = 2
+)
+
+// Enum value maps for OppositionTopic.
+var (
+	OppositionTopic_name = map[int32]string{
+		0: "OPPOSITION_TOPIC_UNSPECIFIED",
+		1: "OPPOSITION_TOPIC_INFORM",
+		2: "OPPOSITION_TOPIC_WITHHELD",
+	}
+	OppositionTopic_value = map[string]int32{
+		"OPPOSITION_TOPIC_UNSPECIFIED": 0,
+		"OPPOSITION_TOPIC_INFORM":      1,
+		"OPPOSITION_TOPIC_WITHHELD":    2,
+	}
+)
+
+func (x OppositionTopic) Enum() *OppositionTopic {
+	p := new(OppositionTopic)
+	*p = x
+	return p
+}
+
+func (x OppositionTopic) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (OppositionTopic) Descriptor() protoreflect.EnumDescriptor {
+	return file_samspel_v1_meeting_service_proto_enumTypes[3].Descriptor()
+}
+
+func (OppositionTopic) Type() protoreflect.EnumType {
+	return &file_samspel_v1_meeting_service_proto_enumTypes[3]
+}
+
+func (x OppositionTopic) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use OppositionTopic.Descriptor instead.
+func (OppositionTopic) EnumDescriptor() ([]byte, []int) {
+	return file_samspel_v1_meeting_service_proto_rawDescGZIP(), []int{3}
+}
+
 // MeetingSeries is a recurring meeting with a rhythm, or a single meeting.
 type MeetingSeries struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -608,9 +661,13 @@ type AgendaItem struct {
 	// The meeting the item was closed at.
 	ClosedMeetingId int64 `protobuf:"varint,10,opt,name=closed_meeting_id,json=closedMeetingId,proto3" json:"closed_meeting_id,omitempty"`
 	// True when the item was put on an earlier meeting and carried over to this one.
-	CarriedOver   bool `protobuf:"varint,11,opt,name=carried_over,json=carriedOver,proto3" json:"carried_over,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	CarriedOver bool `protobuf:"varint,11,opt,name=carried_over,json=carriedOver,proto3" json:"carried_over,omitempty"`
+	// Whether the opposition is to be told of this item (see OppositionService), as its participants see it.
+	OppositionTopic OppositionTopic `protobuf:"varint,12,opt,name=opposition_topic,json=oppositionTopic,proto3,enum=samspel.v1.OppositionTopic" json:"opposition_topic,omitempty"`
+	// Why the item is kept from the opposition, when opposition_topic is OPPOSITION_TOPIC_WITHHELD.
+	WithheldReason string `protobuf:"bytes,13,opt,name=withheld_reason,json=withheldReason,proto3" json:"withheld_reason,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *AgendaItem) Reset() {
@@ -718,6 +775,20 @@ func (x *AgendaItem) GetCarriedOver() bool {
 		return x.CarriedOver
 	}
 	return false
+}
+
+func (x *AgendaItem) GetOppositionTopic() OppositionTopic {
+	if x != nil {
+		return x.OppositionTopic
+	}
+	return OppositionTopic_OPPOSITION_TOPIC_UNSPECIFIED
+}
+
+func (x *AgendaItem) GetWithheldReason() string {
+	if x != nil {
+		return x.WithheldReason
+	}
+	return ""
 }
 
 // Revision is the earlier text of something written at a finalised meeting, kept when it was corrected.
@@ -4018,7 +4089,7 @@ const file_samspel_v1_meeting_service_proto_rawDesc = "" +
 	"\x0forganization_id\x18\x0f \x01(\x03R\x0eorganizationId\"S\n" +
 	"\x10AgendaItemSource\x12&\n" +
 	"\x04kind\x18\x01 \x01(\tB\x12\xbaH\x0fr\r\x18(2\t^[a-z_]*$R\x04kind\x12\x17\n" +
-	"\x02id\x18\x02 \x01(\x03B\a\xbaH\x04\"\x02(\x00R\x02id\"\x9f\x03\n" +
+	"\x02id\x18\x02 \x01(\x03B\a\xbaH\x04\"\x02(\x00R\x02id\"\x90\x04\n" +
 	"\n" +
 	"AgendaItem\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x03R\x02id\x12\x1d\n" +
@@ -4034,7 +4105,9 @@ const file_samspel_v1_meeting_service_proto_rawDesc = "" +
 	"\x06closed\x18\t \x01(\bR\x06closed\x12*\n" +
 	"\x11closed_meeting_id\x18\n" +
 	" \x01(\x03R\x0fclosedMeetingId\x12!\n" +
-	"\fcarried_over\x18\v \x01(\bR\vcarriedOver\"\xb7\x01\n" +
+	"\fcarried_over\x18\v \x01(\bR\vcarriedOver\x12F\n" +
+	"\x10opposition_topic\x18\f \x01(\x0e2\x1b.samspel.v1.OppositionTopicR\x0foppositionTopic\x12'\n" +
+	"\x0fwithheld_reason\x18\r \x01(\tR\x0ewithheldReason\"\xb7\x01\n" +
 	"\bRevision\x12#\n" +
 	"\rprevious_text\x18\x01 \x01(\tR\fpreviousText\x12\x16\n" +
 	"\x06reason\x18\x02 \x01(\tR\x06reason\x121\n" +
@@ -4306,7 +4379,11 @@ const file_samspel_v1_meeting_service_proto_rawDesc = "" +
 	"\x1eACTION_ITEM_STATUS_UNSPECIFIED\x10\x00\x12\x1b\n" +
 	"\x17ACTION_ITEM_STATUS_OPEN\x10\x01\x12\x1b\n" +
 	"\x17ACTION_ITEM_STATUS_DONE\x10\x02\x12 \n" +
-	"\x1cACTION_ITEM_STATUS_CANCELLED\x10\x032\xbc\x10\n" +
+	"\x1cACTION_ITEM_STATUS_CANCELLED\x10\x03*o\n" +
+	"\x0fOppositionTopic\x12 \n" +
+	"\x1cOPPOSITION_TOPIC_UNSPECIFIED\x10\x00\x12\x1b\n" +
+	"\x17OPPOSITION_TOPIC_INFORM\x10\x01\x12\x1d\n" +
+	"\x19OPPOSITION_TOPIC_WITHHELD\x10\x022\xbc\x10\n" +
 	"\x0eMeetingService\x12f\n" +
 	"\x13CreateMeetingSeries\x12&.samspel.v1.CreateMeetingSeriesRequest\x1a'.samspel.v1.CreateMeetingSeriesResponse\x12]\n" +
 	"\x10GetMeetingSeries\x12#.samspel.v1.GetMeetingSeriesRequest\x1a$.samspel.v1.GetMeetingSeriesResponse\x12`\n" +
@@ -4345,197 +4422,199 @@ func file_samspel_v1_meeting_service_proto_rawDescGZIP() []byte {
 	return file_samspel_v1_meeting_service_proto_rawDescData
 }
 
-var file_samspel_v1_meeting_service_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
+var file_samspel_v1_meeting_service_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
 var file_samspel_v1_meeting_service_proto_msgTypes = make([]protoimpl.MessageInfo, 55)
 var file_samspel_v1_meeting_service_proto_goTypes = []any{
 	(MeetingKind)(0),                    // 0: samspel.v1.MeetingKind
 	(MeetingStatus)(0),                  // 1: samspel.v1.MeetingStatus
 	(ActionItemStatus)(0),               // 2: samspel.v1.ActionItemStatus
-	(*MeetingSeries)(nil),               // 3: samspel.v1.MeetingSeries
-	(*Meeting)(nil),                     // 4: samspel.v1.Meeting
-	(*AgendaItemSource)(nil),            // 5: samspel.v1.AgendaItemSource
-	(*AgendaItem)(nil),                  // 6: samspel.v1.AgendaItem
-	(*Revision)(nil),                    // 7: samspel.v1.Revision
-	(*MeetingNote)(nil),                 // 8: samspel.v1.MeetingNote
-	(*Decision)(nil),                    // 9: samspel.v1.Decision
-	(*ActionItem)(nil),                  // 10: samspel.v1.ActionItem
-	(*CreateMeetingSeriesRequest)(nil),  // 11: samspel.v1.CreateMeetingSeriesRequest
-	(*CreateMeetingSeriesResponse)(nil), // 12: samspel.v1.CreateMeetingSeriesResponse
-	(*GetMeetingSeriesRequest)(nil),     // 13: samspel.v1.GetMeetingSeriesRequest
-	(*GetMeetingSeriesResponse)(nil),    // 14: samspel.v1.GetMeetingSeriesResponse
-	(*ListMeetingSeriesRequest)(nil),    // 15: samspel.v1.ListMeetingSeriesRequest
-	(*ListMeetingSeriesResponse)(nil),   // 16: samspel.v1.ListMeetingSeriesResponse
-	(*UpdateMeetingSeriesRequest)(nil),  // 17: samspel.v1.UpdateMeetingSeriesRequest
-	(*UpdateMeetingSeriesResponse)(nil), // 18: samspel.v1.UpdateMeetingSeriesResponse
-	(*ListMeetingsRequest)(nil),         // 19: samspel.v1.ListMeetingsRequest
-	(*ListMeetingsResponse)(nil),        // 20: samspel.v1.ListMeetingsResponse
-	(*GetMeetingRequest)(nil),           // 21: samspel.v1.GetMeetingRequest
-	(*GetMeetingResponse)(nil),          // 22: samspel.v1.GetMeetingResponse
-	(*GetMeetingOverviewRequest)(nil),   // 23: samspel.v1.GetMeetingOverviewRequest
-	(*GetMeetingOverviewResponse)(nil),  // 24: samspel.v1.GetMeetingOverviewResponse
-	(*UpdateMeetingRequest)(nil),        // 25: samspel.v1.UpdateMeetingRequest
-	(*UpdateMeetingResponse)(nil),       // 26: samspel.v1.UpdateMeetingResponse
-	(*HoldMeetingRequest)(nil),          // 27: samspel.v1.HoldMeetingRequest
-	(*HoldMeetingResponse)(nil),         // 28: samspel.v1.HoldMeetingResponse
-	(*CancelMeetingRequest)(nil),        // 29: samspel.v1.CancelMeetingRequest
-	(*CancelMeetingResponse)(nil),       // 30: samspel.v1.CancelMeetingResponse
-	(*FinalizeMeetingRequest)(nil),      // 31: samspel.v1.FinalizeMeetingRequest
-	(*FinalizeMeetingResponse)(nil),     // 32: samspel.v1.FinalizeMeetingResponse
-	(*AddAgendaItemRequest)(nil),        // 33: samspel.v1.AddAgendaItemRequest
-	(*AddAgendaItemResponse)(nil),       // 34: samspel.v1.AddAgendaItemResponse
-	(*UpdateAgendaItemRequest)(nil),     // 35: samspel.v1.UpdateAgendaItemRequest
-	(*UpdateAgendaItemResponse)(nil),    // 36: samspel.v1.UpdateAgendaItemResponse
-	(*CloseAgendaItemRequest)(nil),      // 37: samspel.v1.CloseAgendaItemRequest
-	(*CloseAgendaItemResponse)(nil),     // 38: samspel.v1.CloseAgendaItemResponse
-	(*ReopenAgendaItemRequest)(nil),     // 39: samspel.v1.ReopenAgendaItemRequest
-	(*ReopenAgendaItemResponse)(nil),    // 40: samspel.v1.ReopenAgendaItemResponse
-	(*AddMeetingNoteRequest)(nil),       // 41: samspel.v1.AddMeetingNoteRequest
-	(*AddMeetingNoteResponse)(nil),      // 42: samspel.v1.AddMeetingNoteResponse
-	(*UpdateMeetingNoteRequest)(nil),    // 43: samspel.v1.UpdateMeetingNoteRequest
-	(*UpdateMeetingNoteResponse)(nil),   // 44: samspel.v1.UpdateMeetingNoteResponse
-	(*AddDecisionRequest)(nil),          // 45: samspel.v1.AddDecisionRequest
-	(*AddDecisionResponse)(nil),         // 46: samspel.v1.AddDecisionResponse
-	(*UpdateDecisionRequest)(nil),       // 47: samspel.v1.UpdateDecisionRequest
-	(*UpdateDecisionResponse)(nil),      // 48: samspel.v1.UpdateDecisionResponse
-	(*AddActionItemRequest)(nil),        // 49: samspel.v1.AddActionItemRequest
-	(*AddActionItemResponse)(nil),       // 50: samspel.v1.AddActionItemResponse
-	(*UpdateActionItemRequest)(nil),     // 51: samspel.v1.UpdateActionItemRequest
-	(*UpdateActionItemResponse)(nil),    // 52: samspel.v1.UpdateActionItemResponse
-	(*ListActionItemsRequest)(nil),      // 53: samspel.v1.ListActionItemsRequest
-	(*ListActionItemsResponse)(nil),     // 54: samspel.v1.ListActionItemsResponse
-	(*SearchMeetingsRequest)(nil),       // 55: samspel.v1.SearchMeetingsRequest
-	(*MeetingSearchHit)(nil),            // 56: samspel.v1.MeetingSearchHit
-	(*SearchMeetingsResponse)(nil),      // 57: samspel.v1.SearchMeetingsResponse
-	(*Person)(nil),                      // 58: samspel.v1.Person
-	(*timestamppb.Timestamp)(nil),       // 59: google.protobuf.Timestamp
-	(*fieldmaskpb.FieldMask)(nil),       // 60: google.protobuf.FieldMask
+	(OppositionTopic)(0),                // 3: samspel.v1.OppositionTopic
+	(*MeetingSeries)(nil),               // 4: samspel.v1.MeetingSeries
+	(*Meeting)(nil),                     // 5: samspel.v1.Meeting
+	(*AgendaItemSource)(nil),            // 6: samspel.v1.AgendaItemSource
+	(*AgendaItem)(nil),                  // 7: samspel.v1.AgendaItem
+	(*Revision)(nil),                    // 8: samspel.v1.Revision
+	(*MeetingNote)(nil),                 // 9: samspel.v1.MeetingNote
+	(*Decision)(nil),                    // 10: samspel.v1.Decision
+	(*ActionItem)(nil),                  // 11: samspel.v1.ActionItem
+	(*CreateMeetingSeriesRequest)(nil),  // 12: samspel.v1.CreateMeetingSeriesRequest
+	(*CreateMeetingSeriesResponse)(nil), // 13: samspel.v1.CreateMeetingSeriesResponse
+	(*GetMeetingSeriesRequest)(nil),     // 14: samspel.v1.GetMeetingSeriesRequest
+	(*GetMeetingSeriesResponse)(nil),    // 15: samspel.v1.GetMeetingSeriesResponse
+	(*ListMeetingSeriesRequest)(nil),    // 16: samspel.v1.ListMeetingSeriesRequest
+	(*ListMeetingSeriesResponse)(nil),   // 17: samspel.v1.ListMeetingSeriesResponse
+	(*UpdateMeetingSeriesRequest)(nil),  // 18: samspel.v1.UpdateMeetingSeriesRequest
+	(*UpdateMeetingSeriesResponse)(nil), // 19: samspel.v1.UpdateMeetingSeriesResponse
+	(*ListMeetingsRequest)(nil),         // 20: samspel.v1.ListMeetingsRequest
+	(*ListMeetingsResponse)(nil),        // 21: samspel.v1.ListMeetingsResponse
+	(*GetMeetingRequest)(nil),           // 22: samspel.v1.GetMeetingRequest
+	(*GetMeetingResponse)(nil),          // 23: samspel.v1.GetMeetingResponse
+	(*GetMeetingOverviewRequest)(nil),   // 24: samspel.v1.GetMeetingOverviewRequest
+	(*GetMeetingOverviewResponse)(nil),  // 25: samspel.v1.GetMeetingOverviewResponse
+	(*UpdateMeetingRequest)(nil),        // 26: samspel.v1.UpdateMeetingRequest
+	(*UpdateMeetingResponse)(nil),       // 27: samspel.v1.UpdateMeetingResponse
+	(*HoldMeetingRequest)(nil),          // 28: samspel.v1.HoldMeetingRequest
+	(*HoldMeetingResponse)(nil),         // 29: samspel.v1.HoldMeetingResponse
+	(*CancelMeetingRequest)(nil),        // 30: samspel.v1.CancelMeetingRequest
+	(*CancelMeetingResponse)(nil),       // 31: samspel.v1.CancelMeetingResponse
+	(*FinalizeMeetingRequest)(nil),      // 32: samspel.v1.FinalizeMeetingRequest
+	(*FinalizeMeetingResponse)(nil),     // 33: samspel.v1.FinalizeMeetingResponse
+	(*AddAgendaItemRequest)(nil),        // 34: samspel.v1.AddAgendaItemRequest
+	(*AddAgendaItemResponse)(nil),       // 35: samspel.v1.AddAgendaItemResponse
+	(*UpdateAgendaItemRequest)(nil),     // 36: samspel.v1.UpdateAgendaItemRequest
+	(*UpdateAgendaItemResponse)(nil),    // 37: samspel.v1.UpdateAgendaItemResponse
+	(*CloseAgendaItemRequest)(nil),      // 38: samspel.v1.CloseAgendaItemRequest
+	(*CloseAgendaItemResponse)(nil),     // 39: samspel.v1.CloseAgendaItemResponse
+	(*ReopenAgendaItemRequest)(nil),     // 40: samspel.v1.ReopenAgendaItemRequest
+	(*ReopenAgendaItemResponse)(nil),    // 41: samspel.v1.ReopenAgendaItemResponse
+	(*AddMeetingNoteRequest)(nil),       // 42: samspel.v1.AddMeetingNoteRequest
+	(*AddMeetingNoteResponse)(nil),      // 43: samspel.v1.AddMeetingNoteResponse
+	(*UpdateMeetingNoteRequest)(nil),    // 44: samspel.v1.UpdateMeetingNoteRequest
+	(*UpdateMeetingNoteResponse)(nil),   // 45: samspel.v1.UpdateMeetingNoteResponse
+	(*AddDecisionRequest)(nil),          // 46: samspel.v1.AddDecisionRequest
+	(*AddDecisionResponse)(nil),         // 47: samspel.v1.AddDecisionResponse
+	(*UpdateDecisionRequest)(nil),       // 48: samspel.v1.UpdateDecisionRequest
+	(*UpdateDecisionResponse)(nil),      // 49: samspel.v1.UpdateDecisionResponse
+	(*AddActionItemRequest)(nil),        // 50: samspel.v1.AddActionItemRequest
+	(*AddActionItemResponse)(nil),       // 51: samspel.v1.AddActionItemResponse
+	(*UpdateActionItemRequest)(nil),     // 52: samspel.v1.UpdateActionItemRequest
+	(*UpdateActionItemResponse)(nil),    // 53: samspel.v1.UpdateActionItemResponse
+	(*ListActionItemsRequest)(nil),      // 54: samspel.v1.ListActionItemsRequest
+	(*ListActionItemsResponse)(nil),     // 55: samspel.v1.ListActionItemsResponse
+	(*SearchMeetingsRequest)(nil),       // 56: samspel.v1.SearchMeetingsRequest
+	(*MeetingSearchHit)(nil),            // 57: samspel.v1.MeetingSearchHit
+	(*SearchMeetingsResponse)(nil),      // 58: samspel.v1.SearchMeetingsResponse
+	(*Person)(nil),                      // 59: samspel.v1.Person
+	(*timestamppb.Timestamp)(nil),       // 60: google.protobuf.Timestamp
+	(*fieldmaskpb.FieldMask)(nil),       // 61: google.protobuf.FieldMask
 }
 var file_samspel_v1_meeting_service_proto_depIdxs = []int32{
 	0,  // 0: samspel.v1.MeetingSeries.kind:type_name -> samspel.v1.MeetingKind
-	58, // 1: samspel.v1.MeetingSeries.participants:type_name -> samspel.v1.Person
+	59, // 1: samspel.v1.MeetingSeries.participants:type_name -> samspel.v1.Person
 	0,  // 2: samspel.v1.Meeting.kind:type_name -> samspel.v1.MeetingKind
 	1,  // 3: samspel.v1.Meeting.status:type_name -> samspel.v1.MeetingStatus
-	59, // 4: samspel.v1.Meeting.finalize_time:type_name -> google.protobuf.Timestamp
-	58, // 5: samspel.v1.Meeting.finalized_by:type_name -> samspel.v1.Person
-	58, // 6: samspel.v1.AgendaItem.added_by:type_name -> samspel.v1.Person
-	59, // 7: samspel.v1.AgendaItem.create_time:type_name -> google.protobuf.Timestamp
-	5,  // 8: samspel.v1.AgendaItem.source:type_name -> samspel.v1.AgendaItemSource
-	58, // 9: samspel.v1.Revision.revised_by:type_name -> samspel.v1.Person
-	59, // 10: samspel.v1.Revision.revise_time:type_name -> google.protobuf.Timestamp
-	58, // 11: samspel.v1.MeetingNote.author:type_name -> samspel.v1.Person
-	59, // 12: samspel.v1.MeetingNote.create_time:type_name -> google.protobuf.Timestamp
-	59, // 13: samspel.v1.MeetingNote.update_time:type_name -> google.protobuf.Timestamp
-	7,  // 14: samspel.v1.MeetingNote.revisions:type_name -> samspel.v1.Revision
-	58, // 15: samspel.v1.Decision.taken_by:type_name -> samspel.v1.Person
-	58, // 16: samspel.v1.Decision.recorded_by:type_name -> samspel.v1.Person
-	59, // 17: samspel.v1.Decision.create_time:type_name -> google.protobuf.Timestamp
-	7,  // 18: samspel.v1.Decision.revisions:type_name -> samspel.v1.Revision
-	58, // 19: samspel.v1.ActionItem.owner:type_name -> samspel.v1.Person
-	2,  // 20: samspel.v1.ActionItem.status:type_name -> samspel.v1.ActionItemStatus
-	59, // 21: samspel.v1.ActionItem.create_time:type_name -> google.protobuf.Timestamp
-	7,  // 22: samspel.v1.ActionItem.revisions:type_name -> samspel.v1.Revision
-	0,  // 23: samspel.v1.CreateMeetingSeriesRequest.kind:type_name -> samspel.v1.MeetingKind
-	3,  // 24: samspel.v1.CreateMeetingSeriesResponse.meeting_series:type_name -> samspel.v1.MeetingSeries
-	3,  // 25: samspel.v1.GetMeetingSeriesResponse.meeting_series:type_name -> samspel.v1.MeetingSeries
-	3,  // 26: samspel.v1.ListMeetingSeriesResponse.meeting_series:type_name -> samspel.v1.MeetingSeries
-	3,  // 27: samspel.v1.UpdateMeetingSeriesRequest.meeting_series:type_name -> samspel.v1.MeetingSeries
-	60, // 28: samspel.v1.UpdateMeetingSeriesRequest.update_mask:type_name -> google.protobuf.FieldMask
-	3,  // 29: samspel.v1.UpdateMeetingSeriesResponse.meeting_series:type_name -> samspel.v1.MeetingSeries
-	4,  // 30: samspel.v1.ListMeetingsResponse.meetings:type_name -> samspel.v1.Meeting
-	4,  // 31: samspel.v1.GetMeetingResponse.meeting:type_name -> samspel.v1.Meeting
-	58, // 32: samspel.v1.GetMeetingResponse.participants:type_name -> samspel.v1.Person
-	6,  // 33: samspel.v1.GetMeetingResponse.agenda_items:type_name -> samspel.v1.AgendaItem
-	6,  // 34: samspel.v1.GetMeetingResponse.carried_over_items:type_name -> samspel.v1.AgendaItem
-	10, // 35: samspel.v1.GetMeetingResponse.follow_up_action_items:type_name -> samspel.v1.ActionItem
-	9,  // 36: samspel.v1.GetMeetingResponse.previous_decisions:type_name -> samspel.v1.Decision
-	4,  // 37: samspel.v1.GetMeetingResponse.previous_meeting:type_name -> samspel.v1.Meeting
-	8,  // 38: samspel.v1.GetMeetingResponse.notes:type_name -> samspel.v1.MeetingNote
-	9,  // 39: samspel.v1.GetMeetingResponse.decisions:type_name -> samspel.v1.Decision
-	10, // 40: samspel.v1.GetMeetingResponse.action_items:type_name -> samspel.v1.ActionItem
-	4,  // 41: samspel.v1.GetMeetingResponse.next_meeting:type_name -> samspel.v1.Meeting
-	4,  // 42: samspel.v1.GetMeetingOverviewResponse.next_check_in:type_name -> samspel.v1.Meeting
-	4,  // 43: samspel.v1.GetMeetingOverviewResponse.last_check_in:type_name -> samspel.v1.Meeting
-	4,  // 44: samspel.v1.GetMeetingOverviewResponse.missed_check_ins:type_name -> samspel.v1.Meeting
-	10, // 45: samspel.v1.GetMeetingOverviewResponse.overdue_action_items:type_name -> samspel.v1.ActionItem
-	4,  // 46: samspel.v1.UpdateMeetingRequest.meeting:type_name -> samspel.v1.Meeting
-	60, // 47: samspel.v1.UpdateMeetingRequest.update_mask:type_name -> google.protobuf.FieldMask
-	4,  // 48: samspel.v1.UpdateMeetingResponse.meeting:type_name -> samspel.v1.Meeting
-	4,  // 49: samspel.v1.HoldMeetingResponse.meeting:type_name -> samspel.v1.Meeting
-	4,  // 50: samspel.v1.CancelMeetingResponse.meeting:type_name -> samspel.v1.Meeting
-	4,  // 51: samspel.v1.FinalizeMeetingResponse.meeting:type_name -> samspel.v1.Meeting
-	5,  // 52: samspel.v1.AddAgendaItemRequest.source:type_name -> samspel.v1.AgendaItemSource
-	6,  // 53: samspel.v1.AddAgendaItemResponse.agenda_item:type_name -> samspel.v1.AgendaItem
-	6,  // 54: samspel.v1.UpdateAgendaItemRequest.agenda_item:type_name -> samspel.v1.AgendaItem
-	60, // 55: samspel.v1.UpdateAgendaItemRequest.update_mask:type_name -> google.protobuf.FieldMask
-	6,  // 56: samspel.v1.UpdateAgendaItemResponse.agenda_item:type_name -> samspel.v1.AgendaItem
-	6,  // 57: samspel.v1.CloseAgendaItemResponse.agenda_item:type_name -> samspel.v1.AgendaItem
-	6,  // 58: samspel.v1.ReopenAgendaItemResponse.agenda_item:type_name -> samspel.v1.AgendaItem
-	8,  // 59: samspel.v1.AddMeetingNoteResponse.meeting_note:type_name -> samspel.v1.MeetingNote
-	8,  // 60: samspel.v1.UpdateMeetingNoteRequest.meeting_note:type_name -> samspel.v1.MeetingNote
-	60, // 61: samspel.v1.UpdateMeetingNoteRequest.update_mask:type_name -> google.protobuf.FieldMask
-	8,  // 62: samspel.v1.UpdateMeetingNoteResponse.meeting_note:type_name -> samspel.v1.MeetingNote
-	9,  // 63: samspel.v1.AddDecisionResponse.decision:type_name -> samspel.v1.Decision
-	9,  // 64: samspel.v1.UpdateDecisionRequest.decision:type_name -> samspel.v1.Decision
-	60, // 65: samspel.v1.UpdateDecisionRequest.update_mask:type_name -> google.protobuf.FieldMask
-	9,  // 66: samspel.v1.UpdateDecisionResponse.decision:type_name -> samspel.v1.Decision
-	10, // 67: samspel.v1.AddActionItemResponse.action_item:type_name -> samspel.v1.ActionItem
-	10, // 68: samspel.v1.UpdateActionItemRequest.action_item:type_name -> samspel.v1.ActionItem
-	60, // 69: samspel.v1.UpdateActionItemRequest.update_mask:type_name -> google.protobuf.FieldMask
-	10, // 70: samspel.v1.UpdateActionItemResponse.action_item:type_name -> samspel.v1.ActionItem
-	10, // 71: samspel.v1.ListActionItemsResponse.action_items:type_name -> samspel.v1.ActionItem
-	4,  // 72: samspel.v1.MeetingSearchHit.meeting:type_name -> samspel.v1.Meeting
-	56, // 73: samspel.v1.SearchMeetingsResponse.hits:type_name -> samspel.v1.MeetingSearchHit
-	11, // 74: samspel.v1.MeetingService.CreateMeetingSeries:input_type -> samspel.v1.CreateMeetingSeriesRequest
-	13, // 75: samspel.v1.MeetingService.GetMeetingSeries:input_type -> samspel.v1.GetMeetingSeriesRequest
-	15, // 76: samspel.v1.MeetingService.ListMeetingSeries:input_type -> samspel.v1.ListMeetingSeriesRequest
-	17, // 77: samspel.v1.MeetingService.UpdateMeetingSeries:input_type -> samspel.v1.UpdateMeetingSeriesRequest
-	19, // 78: samspel.v1.MeetingService.ListMeetings:input_type -> samspel.v1.ListMeetingsRequest
-	21, // 79: samspel.v1.MeetingService.GetMeeting:input_type -> samspel.v1.GetMeetingRequest
-	23, // 80: samspel.v1.MeetingService.GetMeetingOverview:input_type -> samspel.v1.GetMeetingOverviewRequest
-	25, // 81: samspel.v1.MeetingService.UpdateMeeting:input_type -> samspel.v1.UpdateMeetingRequest
-	27, // 82: samspel.v1.MeetingService.HoldMeeting:input_type -> samspel.v1.HoldMeetingRequest
-	29, // 83: samspel.v1.MeetingService.CancelMeeting:input_type -> samspel.v1.CancelMeetingRequest
-	31, // 84: samspel.v1.MeetingService.FinalizeMeeting:input_type -> samspel.v1.FinalizeMeetingRequest
-	33, // 85: samspel.v1.MeetingService.AddAgendaItem:input_type -> samspel.v1.AddAgendaItemRequest
-	35, // 86: samspel.v1.MeetingService.UpdateAgendaItem:input_type -> samspel.v1.UpdateAgendaItemRequest
-	37, // 87: samspel.v1.MeetingService.CloseAgendaItem:input_type -> samspel.v1.CloseAgendaItemRequest
-	39, // 88: samspel.v1.MeetingService.ReopenAgendaItem:input_type -> samspel.v1.ReopenAgendaItemRequest
-	41, // 89: samspel.v1.MeetingService.AddMeetingNote:input_type -> samspel.v1.AddMeetingNoteRequest
-	43, // 90: samspel.v1.MeetingService.UpdateMeetingNote:input_type -> samspel.v1.UpdateMeetingNoteRequest
-	45, // 91: samspel.v1.MeetingService.AddDecision:input_type -> samspel.v1.AddDecisionRequest
-	47, // 92: samspel.v1.MeetingService.UpdateDecision:input_type -> samspel.v1.UpdateDecisionRequest
-	49, // 93: samspel.v1.MeetingService.AddActionItem:input_type -> samspel.v1.AddActionItemRequest
-	51, // 94: samspel.v1.MeetingService.UpdateActionItem:input_type -> samspel.v1.UpdateActionItemRequest
-	53, // 95: samspel.v1.MeetingService.ListActionItems:input_type -> samspel.v1.ListActionItemsRequest
-	55, // 96: samspel.v1.MeetingService.SearchMeetings:input_type -> samspel.v1.SearchMeetingsRequest
-	12, // 97: samspel.v1.MeetingService.CreateMeetingSeries:output_type -> samspel.v1.CreateMeetingSeriesResponse
-	14, // 98: samspel.v1.MeetingService.GetMeetingSeries:output_type -> samspel.v1.GetMeetingSeriesResponse
-	16, // 99: samspel.v1.MeetingService.ListMeetingSeries:output_type -> samspel.v1.ListMeetingSeriesResponse
-	18, // 100: samspel.v1.MeetingService.UpdateMeetingSeries:output_type -> samspel.v1.UpdateMeetingSeriesResponse
-	20, // 101: samspel.v1.MeetingService.ListMeetings:output_type -> samspel.v1.ListMeetingsResponse
-	22, // 102: samspel.v1.MeetingService.GetMeeting:output_type -> samspel.v1.GetMeetingResponse
-	24, // 103: samspel.v1.MeetingService.GetMeetingOverview:output_type -> samspel.v1.GetMeetingOverviewResponse
-	26, // 104: samspel.v1.MeetingService.UpdateMeeting:output_type -> samspel.v1.UpdateMeetingResponse
-	28, // 105: samspel.v1.MeetingService.HoldMeeting:output_type -> samspel.v1.HoldMeetingResponse
-	30, // 106: samspel.v1.MeetingService.CancelMeeting:output_type -> samspel.v1.CancelMeetingResponse
-	32, // 107: samspel.v1.MeetingService.FinalizeMeeting:output_type -> samspel.v1.FinalizeMeetingResponse
-	34, // 108: samspel.v1.MeetingService.AddAgendaItem:output_type -> samspel.v1.AddAgendaItemResponse
-	36, // 109: samspel.v1.MeetingService.UpdateAgendaItem:output_type -> samspel.v1.UpdateAgendaItemResponse
-	38, // 110: samspel.v1.MeetingService.CloseAgendaItem:output_type -> samspel.v1.CloseAgendaItemResponse
-	40, // 111: samspel.v1.MeetingService.ReopenAgendaItem:output_type -> samspel.v1.ReopenAgendaItemResponse
-	42, // 112: samspel.v1.MeetingService.AddMeetingNote:output_type -> samspel.v1.AddMeetingNoteResponse
-	44, // 113: samspel.v1.MeetingService.UpdateMeetingNote:output_type -> samspel.v1.UpdateMeetingNoteResponse
-	46, // 114: samspel.v1.MeetingService.AddDecision:output_type -> samspel.v1.AddDecisionResponse
-	48, // 115: samspel.v1.MeetingService.UpdateDecision:output_type -> samspel.v1.UpdateDecisionResponse
-	50, // 116: samspel.v1.MeetingService.AddActionItem:output_type -> samspel.v1.AddActionItemResponse
-	52, // 117: samspel.v1.MeetingService.UpdateActionItem:output_type -> samspel.v1.UpdateActionItemResponse
-	54, // 118: samspel.v1.MeetingService.ListActionItems:output_type -> samspel.v1.ListActionItemsResponse
-	57, // 119: samspel.v1.MeetingService.SearchMeetings:output_type -> samspel.v1.SearchMeetingsResponse
-	97, // [97:120] is the sub-list for method output_type
-	74, // [74:97] is the sub-list for method input_type
-	74, // [74:74] is the sub-list for extension type_name
-	74, // [74:74] is the sub-list for extension extendee
-	0,  // [0:74] is the sub-list for field type_name
+	60, // 4: samspel.v1.Meeting.finalize_time:type_name -> google.protobuf.Timestamp
+	59, // 5: samspel.v1.Meeting.finalized_by:type_name -> samspel.v1.Person
+	59, // 6: samspel.v1.AgendaItem.added_by:type_name -> samspel.v1.Person
+	60, // 7: samspel.v1.AgendaItem.create_time:type_name -> google.protobuf.Timestamp
+	6,  // 8: samspel.v1.AgendaItem.source:type_name -> samspel.v1.AgendaItemSource
+	3,  // 9: samspel.v1.AgendaItem.opposition_topic:type_name -> samspel.v1.OppositionTopic
+	59, // 10: samspel.v1.Revision.revised_by:type_name -> samspel.v1.Person
+	60, // 11: samspel.v1.Revision.revise_time:type_name -> google.protobuf.Timestamp
+	59, // 12: samspel.v1.MeetingNote.author:type_name -> samspel.v1.Person
+	60, // 13: samspel.v1.MeetingNote.create_time:type_name -> google.protobuf.Timestamp
+	60, // 14: samspel.v1.MeetingNote.update_time:type_name -> google.protobuf.Timestamp
+	8,  // 15: samspel.v1.MeetingNote.revisions:type_name -> samspel.v1.Revision
+	59, // 16: samspel.v1.Decision.taken_by:type_name -> samspel.v1.Person
+	59, // 17: samspel.v1.Decision.recorded_by:type_name -> samspel.v1.Person
+	60, // 18: samspel.v1.Decision.create_time:type_name -> google.protobuf.Timestamp
+	8,  // 19: samspel.v1.Decision.revisions:type_name -> samspel.v1.Revision
+	59, // 20: samspel.v1.ActionItem.owner:type_name -> samspel.v1.Person
+	2,  // 21: samspel.v1.ActionItem.status:type_name -> samspel.v1.ActionItemStatus
+	60, // 22: samspel.v1.ActionItem.create_time:type_name -> google.protobuf.Timestamp
+	8,  // 23: samspel.v1.ActionItem.revisions:type_name -> samspel.v1.Revision
+	0,  // 24: samspel.v1.CreateMeetingSeriesRequest.kind:type_name -> samspel.v1.MeetingKind
+	4,  // 25: samspel.v1.CreateMeetingSeriesResponse.meeting_series:type_name -> samspel.v1.MeetingSeries
+	4,  // 26: samspel.v1.GetMeetingSeriesResponse.meeting_series:type_name -> samspel.v1.MeetingSeries
+	4,  // 27: samspel.v1.ListMeetingSeriesResponse.meeting_series:type_name -> samspel.v1.MeetingSeries
+	4,  // 28: samspel.v1.UpdateMeetingSeriesRequest.meeting_series:type_name -> samspel.v1.MeetingSeries
+	61, // 29: samspel.v1.UpdateMeetingSeriesRequest.update_mask:type_name -> google.protobuf.FieldMask
+	4,  // 30: samspel.v1.UpdateMeetingSeriesResponse.meeting_series:type_name -> samspel.v1.MeetingSeries
+	5,  // 31: samspel.v1.ListMeetingsResponse.meetings:type_name -> samspel.v1.Meeting
+	5,  // 32: samspel.v1.GetMeetingResponse.meeting:type_name -> samspel.v1.Meeting
+	59, // 33: samspel.v1.GetMeetingResponse.participants:type_name -> samspel.v1.Person
+	7,  // 34: samspel.v1.GetMeetingResponse.agenda_items:type_name -> samspel.v1.AgendaItem
+	7,  // 35: samspel.v1.GetMeetingResponse.carried_over_items:type_name -> samspel.v1.AgendaItem
+	11, // 36: samspel.v1.GetMeetingResponse.follow_up_action_items:type_name -> samspel.v1.ActionItem
+	10, // 37: samspel.v1.GetMeetingResponse.previous_decisions:type_name -> samspel.v1.Decision
+	5,  // 38: samspel.v1.GetMeetingResponse.previous_meeting:type_name -> samspel.v1.Meeting
+	9,  // 39: samspel.v1.GetMeetingResponse.notes:type_name -> samspel.v1.MeetingNote
+	10, // 40: samspel.v1.GetMeetingResponse.decisions:type_name -> samspel.v1.Decision
+	11, // 41: samspel.v1.GetMeetingResponse.action_items:type_name -> samspel.v1.ActionItem
+	5,  // 42: samspel.v1.GetMeetingResponse.next_meeting:type_name -> samspel.v1.Meeting
+	5,  // 43: samspel.v1.GetMeetingOverviewResponse.next_check_in:type_name -> samspel.v1.Meeting
+	5,  // 44: samspel.v1.GetMeetingOverviewResponse.last_check_in:type_name -> samspel.v1.Meeting
+	5,  // 45: samspel.v1.GetMeetingOverviewResponse.missed_check_ins:type_name -> samspel.v1.Meeting
+	11, // 46: samspel.v1.GetMeetingOverviewResponse.overdue_action_items:type_name -> samspel.v1.ActionItem
+	5,  // 47: samspel.v1.UpdateMeetingRequest.meeting:type_name -> samspel.v1.Meeting
+	61, // 48: samspel.v1.UpdateMeetingRequest.update_mask:type_name -> google.protobuf.FieldMask
+	5,  // 49: samspel.v1.UpdateMeetingResponse.meeting:type_name -> samspel.v1.Meeting
+	5,  // 50: samspel.v1.HoldMeetingResponse.meeting:type_name -> samspel.v1.Meeting
+	5,  // 51: samspel.v1.CancelMeetingResponse.meeting:type_name -> samspel.v1.Meeting
+	5,  // 52: samspel.v1.FinalizeMeetingResponse.meeting:type_name -> samspel.v1.Meeting
+	6,  // 53: samspel.v1.AddAgendaItemRequest.source:type_name -> samspel.v1.AgendaItemSource
+	7,  // 54: samspel.v1.AddAgendaItemResponse.agenda_item:type_name -> samspel.v1.AgendaItem
+	7,  // 55: samspel.v1.UpdateAgendaItemRequest.agenda_item:type_name -> samspel.v1.AgendaItem
+	61, // 56: samspel.v1.UpdateAgendaItemRequest.update_mask:type_name -> google.protobuf.FieldMask
+	7,  // 57: samspel.v1.UpdateAgendaItemResponse.agenda_item:type_name -> samspel.v1.AgendaItem
+	7,  // 58: samspel.v1.CloseAgendaItemResponse.agenda_item:type_name -> samspel.v1.AgendaItem
+	7,  // 59: samspel.v1.ReopenAgendaItemResponse.agenda_item:type_name -> samspel.v1.AgendaItem
+	9,  // 60: samspel.v1.AddMeetingNoteResponse.meeting_note:type_name -> samspel.v1.MeetingNote
+	9,  // 61: samspel.v1.UpdateMeetingNoteRequest.meeting_note:type_name -> samspel.v1.MeetingNote
+	61, // 62: samspel.v1.UpdateMeetingNoteRequest.update_mask:type_name -> google.protobuf.FieldMask
+	9,  // 63: samspel.v1.UpdateMeetingNoteResponse.meeting_note:type_name -> samspel.v1.MeetingNote
+	10, // 64: samspel.v1.AddDecisionResponse.decision:type_name -> samspel.v1.Decision
+	10, // 65: samspel.v1.UpdateDecisionRequest.decision:type_name -> samspel.v1.Decision
+	61, // 66: samspel.v1.UpdateDecisionRequest.update_mask:type_name -> google.protobuf.FieldMask
+	10, // 67: samspel.v1.UpdateDecisionResponse.decision:type_name -> samspel.v1.Decision
+	11, // 68: samspel.v1.AddActionItemResponse.action_item:type_name -> samspel.v1.ActionItem
+	11, // 69: samspel.v1.UpdateActionItemRequest.action_item:type_name -> samspel.v1.ActionItem
+	61, // 70: samspel.v1.UpdateActionItemRequest.update_mask:type_name -> google.protobuf.FieldMask
+	11, // 71: samspel.v1.UpdateActionItemResponse.action_item:type_name -> samspel.v1.ActionItem
+	11, // 72: samspel.v1.ListActionItemsResponse.action_items:type_name -> samspel.v1.ActionItem
+	5,  // 73: samspel.v1.MeetingSearchHit.meeting:type_name -> samspel.v1.Meeting
+	57, // 74: samspel.v1.SearchMeetingsResponse.hits:type_name -> samspel.v1.MeetingSearchHit
+	12, // 75: samspel.v1.MeetingService.CreateMeetingSeries:input_type -> samspel.v1.CreateMeetingSeriesRequest
+	14, // 76: samspel.v1.MeetingService.GetMeetingSeries:input_type -> samspel.v1.GetMeetingSeriesRequest
+	16, // 77: samspel.v1.MeetingService.ListMeetingSeries:input_type -> samspel.v1.ListMeetingSeriesRequest
+	18, // 78: samspel.v1.MeetingService.UpdateMeetingSeries:input_type -> samspel.v1.UpdateMeetingSeriesRequest
+	20, // 79: samspel.v1.MeetingService.ListMeetings:input_type -> samspel.v1.ListMeetingsRequest
+	22, // 80: samspel.v1.MeetingService.GetMeeting:input_type -> samspel.v1.GetMeetingRequest
+	24, // 81: samspel.v1.MeetingService.GetMeetingOverview:input_type -> samspel.v1.GetMeetingOverviewRequest
+	26, // 82: samspel.v1.MeetingService.UpdateMeeting:input_type -> samspel.v1.UpdateMeetingRequest
+	28, // 83: samspel.v1.MeetingService.HoldMeeting:input_type -> samspel.v1.HoldMeetingRequest
+	30, // 84: samspel.v1.MeetingService.CancelMeeting:input_type -> samspel.v1.CancelMeetingRequest
+	32, // 85: samspel.v1.MeetingService.FinalizeMeeting:input_type -> samspel.v1.FinalizeMeetingRequest
+	34, // 86: samspel.v1.MeetingService.AddAgendaItem:input_type -> samspel.v1.AddAgendaItemRequest
+	36, // 87: samspel.v1.MeetingService.UpdateAgendaItem:input_type -> samspel.v1.UpdateAgendaItemRequest
+	38, // 88: samspel.v1.MeetingService.CloseAgendaItem:input_type -> samspel.v1.CloseAgendaItemRequest
+	40, // 89: samspel.v1.MeetingService.ReopenAgendaItem:input_type -> samspel.v1.ReopenAgendaItemRequest
+	42, // 90: samspel.v1.MeetingService.AddMeetingNote:input_type -> samspel.v1.AddMeetingNoteRequest
+	44, // 91: samspel.v1.MeetingService.UpdateMeetingNote:input_type -> samspel.v1.UpdateMeetingNoteRequest
+	46, // 92: samspel.v1.MeetingService.AddDecision:input_type -> samspel.v1.AddDecisionRequest
+	48, // 93: samspel.v1.MeetingService.UpdateDecision:input_type -> samspel.v1.UpdateDecisionRequest
+	50, // 94: samspel.v1.MeetingService.AddActionItem:input_type -> samspel.v1.AddActionItemRequest
+	52, // 95: samspel.v1.MeetingService.UpdateActionItem:input_type -> samspel.v1.UpdateActionItemRequest
+	54, // 96: samspel.v1.MeetingService.ListActionItems:input_type -> samspel.v1.ListActionItemsRequest
+	56, // 97: samspel.v1.MeetingService.SearchMeetings:input_type -> samspel.v1.SearchMeetingsRequest
+	13, // 98: samspel.v1.MeetingService.CreateMeetingSeries:output_type -> samspel.v1.CreateMeetingSeriesResponse
+	15, // 99: samspel.v1.MeetingService.GetMeetingSeries:output_type -> samspel.v1.GetMeetingSeriesResponse
+	17, // 100: samspel.v1.MeetingService.ListMeetingSeries:output_type -> samspel.v1.ListMeetingSeriesResponse
+	19, // 101: samspel.v1.MeetingService.UpdateMeetingSeries:output_type -> samspel.v1.UpdateMeetingSeriesResponse
+	21, // 102: samspel.v1.MeetingService.ListMeetings:output_type -> samspel.v1.ListMeetingsResponse
+	23, // 103: samspel.v1.MeetingService.GetMeeting:output_type -> samspel.v1.GetMeetingResponse
+	25, // 104: samspel.v1.MeetingService.GetMeetingOverview:output_type -> samspel.v1.GetMeetingOverviewResponse
+	27, // 105: samspel.v1.MeetingService.UpdateMeeting:output_type -> samspel.v1.UpdateMeetingResponse
+	29, // 106: samspel.v1.MeetingService.HoldMeeting:output_type -> samspel.v1.HoldMeetingResponse
+	31, // 107: samspel.v1.MeetingService.CancelMeeting:output_type -> samspel.v1.CancelMeetingResponse
+	33, // 108: samspel.v1.MeetingService.FinalizeMeeting:output_type -> samspel.v1.FinalizeMeetingResponse
+	35, // 109: samspel.v1.MeetingService.AddAgendaItem:output_type -> samspel.v1.AddAgendaItemResponse
+	37, // 110: samspel.v1.MeetingService.UpdateAgendaItem:output_type -> samspel.v1.UpdateAgendaItemResponse
+	39, // 111: samspel.v1.MeetingService.CloseAgendaItem:output_type -> samspel.v1.CloseAgendaItemResponse
+	41, // 112: samspel.v1.MeetingService.ReopenAgendaItem:output_type -> samspel.v1.ReopenAgendaItemResponse
+	43, // 113: samspel.v1.MeetingService.AddMeetingNote:output_type -> samspel.v1.AddMeetingNoteResponse
+	45, // 114: samspel.v1.MeetingService.UpdateMeetingNote:output_type -> samspel.v1.UpdateMeetingNoteResponse
+	47, // 115: samspel.v1.MeetingService.AddDecision:output_type -> samspel.v1.AddDecisionResponse
+	49, // 116: samspel.v1.MeetingService.UpdateDecision:output_type -> samspel.v1.UpdateDecisionResponse
+	51, // 117: samspel.v1.MeetingService.AddActionItem:output_type -> samspel.v1.AddActionItemResponse
+	53, // 118: samspel.v1.MeetingService.UpdateActionItem:output_type -> samspel.v1.UpdateActionItemResponse
+	55, // 119: samspel.v1.MeetingService.ListActionItems:output_type -> samspel.v1.ListActionItemsResponse
+	58, // 120: samspel.v1.MeetingService.SearchMeetings:output_type -> samspel.v1.SearchMeetingsResponse
+	98, // [98:121] is the sub-list for method output_type
+	75, // [75:98] is the sub-list for method input_type
+	75, // [75:75] is the sub-list for extension type_name
+	75, // [75:75] is the sub-list for extension extendee
+	0,  // [0:75] is the sub-list for field type_name
 }
 
 func init() { file_samspel_v1_meeting_service_proto_init() }
@@ -4549,7 +4628,7 @@ func file_samspel_v1_meeting_service_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_samspel_v1_meeting_service_proto_rawDesc), len(file_samspel_v1_meeting_service_proto_rawDesc)),
-			NumEnums:      3,
+			NumEnums:      4,
 			NumMessages:   55,
 			NumExtensions: 0,
 			NumServices:   1,
