@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -389,4 +390,31 @@ func TestLedgerAndListsPageThroughEveryRowOnce(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestQuestionSearchFoldsSwedishLetters: "åsens" finds "Åsens", as a Swede expects;
+// SQLite alone folds only ASCII.
+func TestQuestionSearchFoldsSwedishLetters(t *testing.T) {
+	s, _, as := oppositionServer(t)
+	opp := samspelv1.NewOppositionServiceClient(s.Conn)
+	if _, err := opp.AskQuestion(as[demo.Opposition.Email], &samspelv1.AskQuestionRequest{
+		OrganizationId: 1, Body: "När öppnar ÅSENS nya förskola?",
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"åsens", "ÅSENS", "Åsens förskola", "ÖPPNAR"} {
+		t.Run("searching "+q+" finds the question", func(t *testing.T) {
+			res, err := opp.SearchQuestions(as[demo.Opposition.Email], &samspelv1.SearchQuestionsRequest{OrganizationId: 1, Query: q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, x := range res.Questions {
+				found = found || strings.Contains(x.Body, "ÅSENS nya förskola")
+			}
+			if !found {
+				t.Errorf("%q found %d questions, not the one asked", q, len(res.Questions))
+			}
+		})
+	}
 }

@@ -133,8 +133,8 @@ func (s *Store) ListQuestions(ctx context.Context, viewer Viewer, f QuestionFilt
 			break
 		}
 		name := fmt.Sprintf("w%d", i)
-		where += ` AND (q.body LIKE @` + name + ` ESCAPE '\' OR q.answer LIKE @` + name + ` ESCAPE '\')`
-		esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(w)
+		where += ` AND (fold(q.body) LIKE @` + name + ` ESCAPE '\' OR fold(q.answer) LIKE @` + name + ` ESCAPE '\')`
+		esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(w))
 		args = append(args, sql.Named(name, "%"+esc+"%"))
 	}
 	out, err := query(ctx, s.r, scanQuestion(today), `SELECT `+questionColumns+` FROM `+questionFrom+`

@@ -84,7 +84,7 @@ func Open(ctx context.Context, dir string, opts ...Option) (*Store, error) {
 	}
 	// _stmt_cache_size keeps each connection's prepared statements: preparing the same
 	// SQL again was a fifth of the CPU of a note write.
-	w, err := sql.Open("sqlite3", "file:"+path+"?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_synchronous=FULL&_txlock=immediate&_stmt_cache_size=64")
+	w, err := sql.Open(driverName, "file:"+path+"?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_synchronous=FULL&_txlock=immediate&_stmt_cache_size=64")
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
@@ -95,7 +95,7 @@ func Open(ctx context.Context, dir string, opts ...Option) (*Store, error) {
 		w.Close()
 		return nil, err
 	}
-	r, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_busy_timeout=5000&_foreign_keys=on&_query_only=1&_stmt_cache_size=64")
+	r, err := sql.Open(driverName, "file:"+path+"?mode=ro&_busy_timeout=5000&_foreign_keys=on&_query_only=1&_stmt_cache_size=64")
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open read pool: %w", err)
