@@ -501,3 +501,28 @@ func redact(url string) string {
 func cookieHeader(secret string) http.Header {
 	return http.Header{"Cookie": {"__Host-session=" + secret}}
 }
+
+// clickThrough clicks sel until the screen with id screen shows, at most three times. A
+// list that redraws when the server answers (a note acknowledged, a sync) can replace
+// the element between finding it and clicking it; a person would simply tap again.
+func (p *Page) clickThrough(sel, screen string) {
+	p.t.Helper()
+	js := `!!document.querySelector("#main > #` + screen + `")`
+	for try := 1; ; try++ {
+		ctx, cancel := context.WithTimeout(p.ctx, 3*time.Second)
+		err := chromedp.Do(ctx,
+			chromedp.WaitVisible(chromedp.CSS(sel)),
+			chromedp.Evaluate[chromedp.Void](`document.querySelector(`+jsString(sel)+`).scrollIntoView({block: "center"})`),
+			chromedp.Click(chromedp.CSS(sel)))
+		if err == nil {
+			_, err = chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInterval(50*time.Millisecond)))
+		}
+		cancel()
+		if err == nil {
+			return
+		}
+		if try == 3 {
+			p.t.Fatalf("click %s three times and wait for #%s: %v", sel, screen, err)
+		}
+	}
+}

@@ -242,8 +242,7 @@ func TestSharingANoteAsksOnceAndSaysWhoCanSeeIt(t *testing.T) {
 	run(p, "wait until the note is sent", chromedp.Poll[bool](
 		`document.querySelector("#note-list li:first-child:not([data-waiting]) .note-text")?.textContent === "Maria och jag: inga snökanoner i parken"`,
 		chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(stepTimeout)))
-	p.step("open the note", chromedp.Click(chromedp.CSS("#note-list li:first-child .note-text")))
-	p.waitScreen("anteckning")
+	p.clickThrough("#note-list li:first-child .note-text", "anteckning")
 	id := eval[string](p, `location.pathname.split("/").pop()`)
 
 	t.Run("a name typed in Med vem that matches someone in Samspel is stored as that person", func(t *testing.T) {
