@@ -40,7 +40,7 @@ func TestAccessibility(t *testing.T) {
 			redeemOutsideBrowser(t, s, invite)
 			p.open(invite, "invite")
 			p.step("sign in with the used link",
-				chromedp.Click(chromedp.CSS("#invite-submit")),
+				centredClick("#invite-submit"),
 				chromedp.WaitVisible(chromedp.CSS("#error-summary")))
 		}},
 		{"Idag", func(t *testing.T, p *Page) {

@@ -308,10 +308,10 @@ func (p *Page) signInWithInvite(invite, name string) {
 	if name != "" {
 		p.step("type the name", chromedp.SendKeys(chromedp.CSS("#invite-name"), name))
 	}
-	p.step("sign in", chromedp.Click(chromedp.CSS("#invite-submit")))
+	p.step("sign in", centredClick("#invite-submit"))
 	// An invite leads to making a passkey; these tests have no authenticator, so skip it.
 	p.waitScreen("passkey-setup")
-	p.step("skip making a passkey", chromedp.Click(chromedp.CSS("#skip-passkey")))
+	p.step("skip making a passkey", centredClick("#skip-passkey"))
 	p.waitScreen("idag")
 }
 
@@ -525,4 +525,16 @@ func (p *Page) clickThrough(sel, screen string) {
 			p.t.Fatalf("click %s three times and wait for #%s: %v", sel, screen, err)
 		}
 	}
+}
+
+// centredClick clicks the element sel after scrolling it to the middle of the screen: the
+// sticky bottom bar and the fixed capture button cover the screen's lower edge, and a
+// click there would land on them instead.
+func centredClick(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		return chromedp.Do(ctx,
+			chromedp.WaitVisible(chromedp.CSS(sel)),
+			chromedp.Evaluate[chromedp.Void](`document.querySelector(`+jsString(sel)+`).scrollIntoView({block: "center"})`),
+			chromedp.Click(chromedp.CSS(sel)))
+	})
 }

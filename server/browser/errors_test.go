@@ -37,7 +37,7 @@ func TestErrorCodesReachTheBrowser(t *testing.T) {
 				p.open(invite, "invite")
 				p.step("type a name and sign in",
 					chromedp.SendKeys(chromedp.CSS("#invite-name"), "Sen Ankomst"),
-					chromedp.Click(chromedp.CSS("#invite-submit")),
+					centredClick("#invite-submit"),
 					chromedp.WaitVisible(chromedp.CSS("#error-summary")))
 			},
 			check: func(t *testing.T, p *Page) {

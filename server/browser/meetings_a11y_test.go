@@ -34,31 +34,31 @@ func TestMeetingScreensAreAccessible(t *testing.T) {
 		{"Möten", func(p *Page) { p.open(s.URL+"/moten", "moten") }},
 		{"a check-in ahead, with the cancel form and a note form open", func(p *Page) {
 			p.open(s.URL+"/moten/"+f.next, "meeting")
-			p.step("open the cancel form", chromedp.Click(chromedp.CSS("#cancel-open")), chromedp.WaitVisible(chromedp.CSS("#cancel-reason")))
+			p.step("open the cancel form", centredClick("#cancel-open"), chromedp.WaitVisible(chromedp.CSS("#cancel-reason")))
 			item := p.itemID("Budgetdialogen med nämnderna")
-			p.step("open a note form", chromedp.Click(chromedp.CSS("#note-"+item+"-open")), chromedp.WaitVisible(chromedp.CSS("#note-"+item+"-text")))
+			p.step("open a note form", centredClick("#note-"+item+"-open"), chromedp.WaitVisible(chromedp.CSS("#note-"+item+"-text")))
 		}},
 		{"a check-in with the move form and the participants open", func(p *Page) {
 			p.open(s.URL+"/moten/"+f.next, "meeting")
-			p.step("open the move form", chromedp.Click(chromedp.CSS("#move-open")), chromedp.WaitVisible(chromedp.CSS("#move-date")))
-			p.step("open the participants", chromedp.Click(chromedp.CSS("#participants-open")), chromedp.WaitVisible(chromedp.CSS("#participants-h")))
+			p.step("open the move form", centredClick("#move-open"), chromedp.WaitVisible(chromedp.CSS("#move-date")))
+			p.step("open the participants", centredClick("#participants-open"), chromedp.WaitVisible(chromedp.CSS("#participants-h")))
 		}},
 		{"a check-in with an error summary for an empty agenda item", func(p *Page) {
 			p.open(s.URL+"/moten/"+f.next, "meeting")
-			p.step("add an item without a title", chromedp.Click(chromedp.CSS("#new-item-submit")), chromedp.WaitVisible(chromedp.CSS("#error-summary")))
+			p.step("add an item without a title", centredClick("#new-item-submit"), chromedp.WaitVisible(chromedp.CSS("#error-summary")))
 			if got := p.text("#new-item-title-error"); !strings.Contains(got, "Skriv vad punkten handlar om") {
 				p.t.Errorf("field error = %q", got)
 			}
 		}},
 		{"a held check-in with the finalise warning", func(p *Page) {
 			p.open(s.URL+"/moten/"+f.held, "meeting")
-			p.step("ask to finalise", chromedp.Click(chromedp.CSS("#finalize")), chromedp.WaitVisible(chromedp.CSS("#finalize-warning")))
+			p.step("ask to finalise", centredClick("#finalize"), chromedp.WaitVisible(chromedp.CSS("#finalize-warning")))
 		}},
 		{"a finalised check-in with a corrected decision and the correction form open", func(p *Page) {
 			p.open(s.URL+"/moten/"+f.finalized, "meeting")
 			p.waitText("#decision-list", "Tidigare lydelse")
 			key := "correct-decision-" + f.decision
-			p.step("open the correction form", chromedp.Click(chromedp.CSS("#"+key)), chromedp.WaitVisible(chromedp.CSS("#"+key+"-reason")))
+			p.step("open the correction form", centredClick("#"+key), chromedp.WaitVisible(chromedp.CSS("#"+key+"-reason")))
 		}},
 		{"a missed check-in", func(p *Page) {
 			p.open(s.URL+"/moten/"+f.missed, "meeting")
@@ -75,11 +75,11 @@ func TestMeetingScreensAreAccessible(t *testing.T) {
 		{"the action items", func(p *Page) { p.open(s.URL+"/moten/atgarder", "atgarder") }},
 		{"the follow-up of decisions with the new-decision form", func(p *Page) {
 			p.open(s.URL+"/moten/beslut", "beslut")
-			p.step("open the form", chromedp.Click(chromedp.CSS("#beslut-new")), chromedp.WaitVisible(chromedp.CSS("#pd-title")))
+			p.step("open the form", centredClick("#beslut-new"), chromedp.WaitVisible(chromedp.CSS("#pd-title")))
 		}},
 		{"the overdue decisions of the finished term", func(p *Page) {
 			p.open(s.URL+"/moten/beslut?visa=forsenade", "beslut")
-			p.step("switch to the finished term", chromedp.Click(chromedp.CSS(`a[href^="/moten/beslut?visa=forsenade&period="]`)))
+			p.step("switch to the finished term", centredClick(`a[href^="/moten/beslut?visa=forsenade&period="]`))
 			p.waitText("#beslut-list", "2026")
 			if got := eval[int](p, `document.querySelectorAll("#beslut-list li").length`); got < 5 {
 				p.t.Errorf("the finished term shows %d overdue decisions; the demo has more", got)
@@ -88,7 +88,7 @@ func TestMeetingScreensAreAccessible(t *testing.T) {
 		{"one followed-up decision with its reports", func(p *Page) { p.open(s.URL+"/moten/beslut/"+f.politicalDecision, "beslut-detalj") }},
 		{"the calendar with a new subscription link", func(p *Page) {
 			p.open(s.URL+"/moten/kalender", "kalender")
-			p.step("make a link", chromedp.Click(chromedp.CSS("#calendar-create")), chromedp.WaitVisible(chromedp.CSS("#calendar-url")))
+			p.step("make a link", centredClick("#calendar-create"), chromedp.WaitVisible(chromedp.CSS("#calendar-url")))
 			if got := eval[string](p, `document.getElementById("calendar-url").value`); !strings.Contains(got, "/kalender/sc_") {
 				p.t.Errorf("calendar URL = %q", got)
 			}

@@ -33,9 +33,9 @@ func TestTwoPeoplePrepareHoldAndFollowUpACheckIn(t *testing.T) {
 
 	// Both open the next check-in from Möten in the bottom bar.
 	for _, p := range []*Page{chair, director} {
-		p.step("open Möten", chromedp.Click(chromedp.CSS("#nav-moten")))
+		p.step("open Möten", centredClick("#nav-moten"))
 		p.waitScreen("moten")
-		p.step("open the next check-in", chromedp.Click(chromedp.CSS("#next-checkin")))
+		p.step("open the next check-in", centredClick("#next-checkin"))
 		p.waitScreen("meeting")
 	}
 	meetingURL := run(chair, "read the address", chromedp.Location())
@@ -58,16 +58,16 @@ func TestTwoPeoplePrepareHoldAndFollowUpACheckIn(t *testing.T) {
 		}
 	})
 
-	director.step("mark the meeting held", chromedp.Click(chromedp.CSS("#hold")))
+	director.step("mark the meeting held", centredClick("#hold"))
 	director.waitText("#meeting-status", "Hållet")
 
 	budget := director.itemID("Budget 2027")
 	snow := director.itemID("Snökanoner till skidbacken")
 	director.step("write a note on the budget item",
-		chromedp.Click(chromedp.CSS("#note-"+budget+"-open")),
+		centredClick("#note-"+budget+"-open"),
 		chromedp.WaitVisible(chromedp.CSS("#note-"+budget+"-text")),
 		chromedp.SendKeys(chromedp.CSS("#note-"+budget+"-text"), "Ramarna presenterades. Socialnämnden ligger över."),
-		chromedp.Click(chromedp.CSS("#note-"+budget+"-submit")),
+		centredClick("#note-"+budget+"-submit"),
 	)
 	director.waitText(`[data-item-id="`+budget+`"]`, "Socialnämnden ligger över")
 
@@ -77,7 +77,7 @@ func TestTwoPeoplePrepareHoldAndFollowUpACheckIn(t *testing.T) {
 	chair.selectByLabel("#decision-item", "Snökanoner till skidbacken")
 	chair.step("write down the decision",
 		chromedp.SendKeys(chromedp.CSS("#decision-text"), "Inga snökanoner köps in i vinter."),
-		chromedp.Click(chromedp.CSS("#decision-submit")),
+		centredClick("#decision-submit"),
 	)
 	chair.waitText("#decision-list", "Ställningstagande: "+demo.Director.Name)
 
@@ -86,14 +86,14 @@ func TestTwoPeoplePrepareHoldAndFollowUpACheckIn(t *testing.T) {
 	chair.step("write down an action with a due date",
 		chromedp.SendKeys(chromedp.CSS("#action-text"), "Svara skidklubben om snökanonerna"),
 		chromedp.SetValue(chromedp.CSS("#action-due"), due),
-		chromedp.Click(chromedp.CSS("#action-submit")),
+		centredClick("#action-submit"),
 	)
 	chair.waitText("#action-list", "Svara skidklubben om snökanonerna")
-	chair.step("close the budget item", chromedp.Click(chromedp.CSS("#close-"+budget)))
+	chair.step("close the budget item", centredClick("#close-"+budget))
 	chair.waitText(`[data-item-id="`+budget+`"] .item-title`, "Klar")
 	chair.fullScreenshot("meeting-held")
 
-	director.step("open the next meeting", chromedp.Click(chromedp.CSS("#next-meeting")))
+	director.step("open the next meeting", centredClick("#next-meeting"))
 	director.waitScreen("meeting")
 	director.fullScreenshot("meeting-next")
 	t.Run("the next meeting follows up the action under Uppföljning", func(t *testing.T) {
@@ -127,13 +127,13 @@ func TestTwoPeoplePrepareHoldAndFollowUpACheckIn(t *testing.T) {
 	t.Run("after finalising, a correction keeps the earlier text visible", func(t *testing.T) {
 		p := chair.with(t)
 		p.step("finalise the notes",
-			chromedp.Click(chromedp.CSS("#finalize")),
+			centredClick("#finalize"),
 			chromedp.WaitVisible(chromedp.CSS("#finalize-warning")),
 		)
 		if got := p.text("#finalize-warning"); !strings.Contains(got, "allmänna handling") {
 			t.Errorf("the warning %q does not say the notes become a public record", got)
 		}
-		p.step("confirm", chromedp.Click(chromedp.CSS("#finalize-confirm")))
+		p.step("confirm", centredClick("#finalize-confirm"))
 		p.waitText("#meeting-status", "justerat")
 		if n := eval[int](p, `document.querySelectorAll("#decision-text, #action-text, #new-item-title").length`); n != 0 {
 			t.Errorf("%d forms still write to the finalised record", n)
@@ -141,11 +141,11 @@ func TestTwoPeoplePrepareHoldAndFollowUpACheckIn(t *testing.T) {
 		decision := eval[string](p, `document.querySelector("#decision-list [data-decision-id]").dataset.decisionId`)
 		key := "correct-decision-" + decision
 		p.step("correct the decision",
-			chromedp.Click(chromedp.CSS("#"+key)),
+			centredClick("#"+key),
 			chromedp.WaitVisible(chromedp.CSS("#"+key+"-text")),
 			chromedp.SetValue(chromedp.CSS("#"+key+"-text"), "Inga snökanoner köps in i vinter. Direktören sa nej: ingen budget."),
 			chromedp.SendKeys(chromedp.CSS("#"+key+"-reason"), "Skälet saknades."),
-			chromedp.Click(chromedp.CSS("#"+key+"-form-submit")),
+			centredClick("#"+key+"-form-submit"),
 		)
 		p.waitText("#decision-list", "Tidigare lydelse")
 		got := p.text("#decision-list")
@@ -178,23 +178,23 @@ func TestThePairMovesAMeetingAndInvitesANoteTaker(t *testing.T) {
 	browser := startBrowser(t)
 	p := newPage(t, browser)
 	p.signInWithInvite(s.Invite(t, demo.Chair.Email, store.RoleChair, ""), "")
-	p.step("open Möten", chromedp.Click(chromedp.CSS("#nav-moten")))
+	p.step("open Möten", centredClick("#nav-moten"))
 	p.waitScreen("moten")
-	p.step("open the next check-in", chromedp.Click(chromedp.CSS("#next-checkin")))
+	p.step("open the next check-in", centredClick("#next-checkin"))
 	p.waitScreen("meeting")
 
 	t.Run("a staff member is taken off the series and invited again", func(t *testing.T) {
 		p := p.with(t)
-		p.step("open the participants", chromedp.Click(chromedp.CSS("#participants-open")), chromedp.WaitVisible(chromedp.CSS("#participants-h")))
+		p.step("open the participants", centredClick("#participants-open"), chromedp.WaitVisible(chromedp.CSS("#participants-h")))
 		p.waitText("#participants-list", demo.Staff.Name)
 		staff := eval[string](p, `document.querySelector("[id^=participant-remove-]").id`)
-		p.step("remove the staff member", chromedp.Click(chromedp.CSS("#"+staff)))
+		p.step("remove the staff member", centredClick("#"+staff))
 		p.waitText("#arrangements", "Ingen annan är inbjuden.")
 		if got := p.text("#meeting-visibility"); strings.Contains(got, demo.Staff.Name) {
 			t.Errorf("#meeting-visibility = %q still names the staff member", got)
 		}
 		p.selectByLabel("#participant-new", demo.Staff.Name)
-		p.step("invite the staff member", chromedp.Click(chromedp.CSS("#invite-participant-submit")))
+		p.step("invite the staff member", centredClick("#invite-participant-submit"))
 		p.waitText("#participants-list", demo.Staff.Name)
 		p.waitText("#meeting-visibility", demo.Staff.Name)
 		if n := eval[int](p, `[...document.querySelectorAll("#participant-new option")].filter((o) => o.textContent === `+jsString(demo.Opposition.Name)+`).length`); n != 0 {
@@ -205,7 +205,7 @@ func TestThePairMovesAMeetingAndInvitesANoteTaker(t *testing.T) {
 		p := p.with(t)
 		day := eval[string](p, `document.getElementById("move-date")?.value ?? ""`)
 		if day == "" {
-			p.step("open the move form", chromedp.Click(chromedp.CSS("#move-open")), chromedp.WaitVisible(chromedp.CSS("#move-date")))
+			p.step("open the move form", centredClick("#move-open"), chromedp.WaitVisible(chromedp.CSS("#move-date")))
 			day = eval[string](p, `document.getElementById("move-date").value`)
 		}
 		d, err := time.Parse(time.DateOnly, day)
@@ -217,7 +217,7 @@ func TestThePairMovesAMeetingAndInvitesANoteTaker(t *testing.T) {
 			chromedp.SetValue(chromedp.CSS("#move-date"), moved),
 			chromedp.SetValue(chromedp.CSS("#move-time"), "13:15"),
 			chromedp.SetValue(chromedp.CSS("#move-place"), "Kommunhuset, rum 12"),
-			chromedp.Click(chromedp.CSS("#move-submit")),
+			centredClick("#move-submit"),
 		)
 		p.waitText("#meeting-when", "13:15")
 		if got := p.text("#meeting-when"); !strings.Contains(got, dayLabel(moved)) || !strings.Contains(got, "Kommunhuset, rum 12") {
@@ -246,7 +246,7 @@ func TestMissedCheckInsShowOnIdagAndInMöten(t *testing.T) {
 		t.Errorf("#idag-drift = %q; want the days since the last check-in", got)
 	}
 	p.fullScreenshot("idag-meetings")
-	p.step("open Möten", chromedp.Click(chromedp.CSS("#nav-moten")))
+	p.step("open Möten", centredClick("#nav-moten"))
 	p.waitScreen("moten")
 	got := eval[string](p, `[...document.querySelectorAll("#past-list li")].map((li) => li.textContent).find((t) => t.startsWith(`+jsString(demo.CheckInTitle)+`)) ?? ""`)
 	if !strings.Contains(got, "Missad avstämning") || !strings.Contains(got, dayLabel(missed)) {
@@ -279,7 +279,7 @@ func (p *Page) addItem(title string) {
 	p.t.Helper()
 	p.step("add the agenda item "+title,
 		chromedp.SendKeys(chromedp.CSS("#new-item-title"), title),
-		chromedp.Click(chromedp.CSS("#new-item-submit")),
+		centredClick("#new-item-submit"),
 	)
 	p.waitText("#agenda-items", title)
 	if got := eval[string](p, `document.getElementById("new-item-title").value`); got != "" {

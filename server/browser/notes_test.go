@@ -181,7 +181,7 @@ func serverNotes(t *testing.T, s *apptest.Server, email string) []*samspelv1.Qui
 // the notes the server has.
 func (p *Page) openNotes() {
 	p.t.Helper()
-	p.step("open Anteckningar", chromedp.Click(chromedp.CSS("#nav-anteckningar")))
+	p.step("open Anteckningar", centredClick("#nav-anteckningar"))
 	p.waitScreen("anteckningar")
 	p.step("wait for the notes from the server", chromedp.WaitVisible(chromedp.CSS("#note-list li")))
 }
@@ -189,14 +189,14 @@ func (p *Page) openNotes() {
 // writeNote taps "Ny anteckning" on the list, types body and saves, and waits for the list.
 func (p *Page) writeNote(body string) {
 	p.t.Helper()
-	p.step("tap Ny anteckning", chromedp.Click(chromedp.CSS("#list-new-note")))
+	p.step("tap Ny anteckning", centredClick("#list-new-note"))
 	p.waitScreen("ny-anteckning")
 	if focused := eval[string](p, `document.activeElement.id`); focused != "note-body" {
 		p.t.Errorf("focus is on %q when the capture screen opens; want the text field, with the keyboard up", focused)
 	}
 	p.step("type and save",
 		chromedp.SendKeys(chromedp.CSS("#note-body"), body),
-		chromedp.Click(chromedp.CSS("#note-save")))
+		centredClick("#note-save"))
 	p.waitScreen("anteckningar")
 }
 
@@ -231,13 +231,13 @@ func TestSharingANoteAsksOnceAndSaysWhoCanSeeIt(t *testing.T) {
 	browser := startBrowser(t)
 	p := newPage(t, browser)
 	p.signInWithInvite(s.Invite(t, demo.Chair.Email, store.RoleChair, ""), "")
-	p.step("tap Ny anteckning on Idag", chromedp.Click(chromedp.CSS("#new-note")))
+	p.step("tap Ny anteckning on Idag", centredClick("#new-note"))
 	p.waitScreen("ny-anteckning")
 	p.step("type, say who it was with, and save",
 		chromedp.SendKeys(chromedp.CSS("#note-body"), "Maria och jag: inga snökanoner i parken"),
-		chromedp.Click(chromedp.CSS(".more summary")),
+		centredClick(".more summary"),
 		chromedp.SendKeys(chromedp.CSS("#note-with"), "maria ek"), // someone in Samspel, typed loosely
-		chromedp.Click(chromedp.CSS("#note-save")))
+		centredClick("#note-save"))
 	p.waitScreen("anteckningar")
 	run(p, "wait until the note is sent", chromedp.Poll[bool](
 		`document.querySelector("#note-list li:first-child:not([data-waiting]) .note-text")?.textContent === "Maria och jag: inga snökanoner i parken"`,
@@ -258,7 +258,7 @@ func TestSharingANoteAsksOnceAndSaysWhoCanSeeIt(t *testing.T) {
 	if got := fact("Vem ser den"); got != "Bara du" {
 		t.Errorf("a private note: Vem ser den = %q; want %q", got, "Bara du")
 	}
-	p.step("tap Dela med direktören", chromedp.Click(chromedp.CSS("#share")))
+	p.step("tap Dela med direktören", centredClick("#share"))
 	p.step("wait for the question", chromedp.WaitVisible(chromedp.CSS("#share-warning")))
 	if got := p.text(".confirm-panel p"); got != "Du delar anteckningen med "+demo.Director.Name+" (direktör)." {
 		t.Errorf("the question says %q", got)
@@ -269,7 +269,7 @@ func TestSharingANoteAsksOnceAndSaysWhoCanSeeIt(t *testing.T) {
 	if got := getNoteAs(t, s, demo.Director.Email, id); got != "NotFound" {
 		t.Fatalf("before the chair confirmed, the director's Get answered %s", got)
 	}
-	p.step("confirm", chromedp.Click(chromedp.CSS("#share-confirm")))
+	p.step("confirm", centredClick("#share-confirm"))
 	p.step("wait for the shared note", chromedp.WaitVisible(chromedp.CSS("#flash")))
 	if got := fact("Vem ser den"); got != "Du och "+demo.Director.Name+" (direktör)" {
 		t.Errorf("a shared note: Vem ser den = %q", got)
@@ -307,30 +307,30 @@ func TestQuickNoteScreensAreAccessible(t *testing.T) {
 		reach func(p *Page)
 	}{
 		{"Idag with the Ny anteckning button", func(p *Page) {
-			p.step("open Idag", chromedp.Click(chromedp.CSS("#nav-idag")))
+			p.step("open Idag", centredClick("#nav-idag"))
 			p.waitScreen("idag")
 			p.step("wait for the unsorted notes", chromedp.WaitVisible(chromedp.CSS("#unsorted-count")))
 		}},
 		{"the capture screen", func(p *Page) {
-			p.step("tap Ny anteckning", chromedp.Click(chromedp.CSS("#new-note")))
+			p.step("tap Ny anteckning", centredClick("#new-note"))
 			p.waitScreen("ny-anteckning")
-			p.step("open the extra fields", chromedp.Click(chromedp.CSS(".more summary")))
+			p.step("open the extra fields", centredClick(".more summary"))
 		}},
 		{"the capture screen with an empty note", func(p *Page) {
-			p.step("save nothing", chromedp.Click(chromedp.CSS("#note-save")), chromedp.WaitVisible(chromedp.CSS("#error-summary")))
+			p.step("save nothing", centredClick("#note-save"), chromedp.WaitVisible(chromedp.CSS("#error-summary")))
 		}},
 		{"the list", func(p *Page) {
-			p.step("open Anteckningar", chromedp.Click(chromedp.CSS("#nav-anteckningar")))
+			p.step("open Anteckningar", centredClick("#nav-anteckningar"))
 			p.waitScreen("anteckningar")
 			p.step("wait for the list", chromedp.WaitVisible(chromedp.CSS("#note-list li")))
 		}},
 		{"the inbox", func(p *Page) {
-			p.step("open the inbox", chromedp.Click(chromedp.CSS("#inbox-link")))
+			p.step("open the inbox", centredClick("#inbox-link"))
 			p.waitScreen("inkorg")
 			p.step("wait for the inbox", chromedp.WaitVisible(chromedp.CSS("#inbox-list li")))
 		}},
 		{"the inbox asking before a note is discarded", func(p *Page) {
-			p.step("tap Släng", chromedp.Click(chromedp.CSS(`#inbox-list li:first-child [id^="discard-"]`)))
+			p.step("tap Släng", centredClick(`#inbox-list li:first-child [id^="discard-"]`))
 			p.step("wait for the question", chromedp.WaitVisible(chromedp.CSS(`[id^="discard-yes-"]`)))
 		}},
 		{"search with results", func(p *Page) {
@@ -339,11 +339,11 @@ func TestQuickNoteScreensAreAccessible(t *testing.T) {
 			p.step("wait for results", chromedp.WaitVisible(chromedp.CSS("#search-results li")))
 		}},
 		{"a note of the chair", func(p *Page) {
-			p.step("open the first result", chromedp.Click(chromedp.CSS("#search-results li:first-child .note-text")))
+			p.step("open the first result", centredClick("#search-results li:first-child .note-text"))
 			p.waitScreen("anteckning")
 		}},
 		{"a note being edited", func(p *Page) {
-			p.step("tap Ändra", chromedp.Click(chromedp.CSS("#edit")), chromedp.WaitVisible(chromedp.CSS("#edit-body")))
+			p.step("tap Ändra", centredClick("#edit"), chromedp.WaitVisible(chromedp.CSS("#edit-body")))
 		}},
 	}
 	for _, sc := range screens {

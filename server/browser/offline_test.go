@@ -75,7 +75,7 @@ func TestOffline(t *testing.T) {
 			t.Errorf("#offline = %q on the no-connection screen; want empty", got)
 		}
 		call(p, "unblock GetMe", network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{}})
-		p.step("retry", chromedp.Click(chromedp.CSS("#retry")))
+		p.step("retry", centredClick("#retry"))
 		p.waitScreen("signed-out")
 		if focused := eval[string](p, `document.activeElement.tagName`); focused != "H1" {
 			t.Errorf("focus after retry is on %s; want the new screen's heading", focused)

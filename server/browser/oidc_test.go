@@ -33,7 +33,7 @@ func TestSignInThroughTheProviderInTheBrowser(t *testing.T) {
 			chromedp.WaitVisible(chromedp.CSS("#username")),
 			chromedp.SendKeys(chromedp.CSS("#username"), username),
 			chromedp.SendKeys(chromedp.CSS("#password"), apptest.ProviderPassword),
-			chromedp.Click(chromedp.CSS(`button[type="submit"]`)),
+			centredClick(`button[type="submit"]`),
 		)
 	}
 

@@ -85,7 +85,7 @@ func TestTheDirectorBriefsOnePartyAndTheLedgerShowsTheRest(t *testing.T) {
 		return out
 	}
 
-	director.step("open Mer", chromedp.Click(chromedp.CSS("#nav-mer")))
+	director.step("open Mer", centredClick("#nav-mer"))
 	director.waitScreen("mer")
 	director.follow("#more-oppositionen", "parity")
 	t.Run("the parity summary is accessible", func(t *testing.T) { checkAxe(t, director.with(t)) })

@@ -54,7 +54,7 @@ func (p *Page) click(what, sel string) {
 	p.step(what,
 		chromedp.WaitVisible(chromedp.CSS(sel)),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector(`+jsString(sel)+`).scrollIntoView({block: "center"})`),
-		chromedp.Click(chromedp.CSS(sel)))
+		centredClick(sel))
 }
 
 // signInWithPasskey signs out if needed and signs in with the passkey button.

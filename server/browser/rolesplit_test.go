@@ -24,7 +24,7 @@ func (p *Page) tap(sel string) {
 	p.step("click "+sel,
 		chromedp.WaitVisible(chromedp.CSS(sel)),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector(`+jsString(sel)+`).scrollIntoView({block: "center"})`),
-		chromedp.Click(chromedp.CSS(sel)))
+		centredClick(sel))
 }
 
 // clickSearch is tap for an XPath expression.

@@ -111,7 +111,7 @@ func TestInviteSession(t *testing.T) {
 			// The same link again, in the tab that shows the app: only the fragment changes.
 			p.exec(`location.href = ` + jsString(invite))
 			p.waitScreen("invite")
-			p.step("sign in with the used link", chromedp.Click(chromedp.CSS("#invite-submit")))
+			p.step("sign in with the used link", centredClick("#invite-submit"))
 			p.step("wait for the error summary", chromedp.WaitVisible(chromedp.CSS("#error-summary")))
 			if got := p.text("#error-summary p"); got != goneText {
 				t.Errorf("error summary for a used link = %q; want %q", got, goneText)
