@@ -109,7 +109,8 @@ func (s *authService) SignOut(ctx context.Context, req *samspelv1.SignOutRequest
 }
 
 func (s *authService) GetMe(ctx context.Context, req *samspelv1.GetMeRequest) (*samspelv1.GetMeResponse, error) {
-	me, err := s.me(ctx, caller(ctx).person)
+	p := caller(ctx)
+	me, err := s.meFrom(ctx, p.person, p.assignments)
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
@@ -118,11 +119,16 @@ func (s *authService) GetMe(ctx context.Context, req *samspelv1.GetMeRequest) (*
 
 // me gathers the person's roles today, grouped by organisation with its current term.
 func (s *authService) me(ctx context.Context, p store.Person) (*samspelv1.Me, error) {
-	me := &samspelv1.Me{Person: personToProto(p), Admin: p.Admin}
 	ras, err := s.store.CurrentAssignments(ctx, p.ID)
 	if err != nil {
 		return nil, err
 	}
+	return s.meFrom(ctx, p, ras)
+}
+
+// meFrom is me for assignments already loaded (by authentication, for GetMe).
+func (s *authService) meFrom(ctx context.Context, p store.Person, ras []store.RoleAssignment) (*samspelv1.Me, error) {
+	me := &samspelv1.Me{Person: personToProto(p), Admin: p.Admin}
 	byOrg := map[int64]*samspelv1.Membership{}
 	for _, ra := range ras {
 		m, ok := byOrg[ra.OrganizationID]

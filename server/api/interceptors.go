@@ -160,6 +160,7 @@ func (ic *interceptors) authenticate(ctx context.Context) (*principal, error) {
 	for _, ra := range ras {
 		p.roles[samspelv1.Role(ra.Role)] = true
 	}
+	p.assignments = ras
 	return p, nil
 }
 

@@ -13,6 +13,9 @@ type principal struct {
 	// roles holds the roles the person has today in any organisation's current term,
 	// plus ROLE_ADMIN for an administrator; the policy table is checked against it.
 	roles map[samspelv1.Role]bool
+	// assignments are the role assignments in force today that roles was built from;
+	// GetMe answers from them rather than asking the database again.
+	assignments []store.RoleAssignment
 	// sessionHash is set when the caller came with a session cookie, so SignOut can end it.
 	sessionHash []byte
 	clientIP    string
