@@ -48,14 +48,14 @@ type Server struct {
 }
 
 // NewServer builds the gRPC server with the interceptor chain and all services. outer
-// interceptors run first, around everything (metrics).
-func NewServer(st *store.Store, log *slog.Logger, publicURL string, id Identity, outer ...grpc.UnaryServerInterceptor) (*Server, error) {
+// options come first, so interceptors chained in them run around everything (metrics).
+func NewServer(st *store.Store, log *slog.Logger, publicURL string, id Identity, outer ...grpc.ServerOption) (*Server, error) {
 	v, err := protovalidate.New()
 	if err != nil {
 		return nil, fmt.Errorf("protovalidate: %w", err)
 	}
 	ic := &interceptors{store: st, log: log, validator: v, clients: id.Clients}
-	gs := grpc.NewServer(grpc.ChainUnaryInterceptor(append(outer, ic.unary()...)...), grpc.ChainStreamInterceptor(ic.stream()...))
+	gs := grpc.NewServer(append(outer, grpc.ChainUnaryInterceptor(ic.unary()...), grpc.ChainStreamInterceptor(ic.stream()...))...)
 	d := &deps{store: st, log: log, publicURL: publicURL, Identity: id}
 	samspelv1.RegisterAuthServiceServer(gs, &authService{deps: d})
 	samspelv1.RegisterOrganizationServiceServer(gs, &organizationService{deps: d})

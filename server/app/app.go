@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
+	"google.golang.org/grpc"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 
 	"github.com/samspel/samspel/pwa"
@@ -32,6 +34,9 @@ type Config struct {
 	// OIDC lists the organisations' identity providers (checked by idp.Check); empty
 	// means passkeys and invites only.
 	OIDC []idp.Provider
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names the client;
+	// empty means clients connect directly.
+	TrustedProxies []netip.Prefix
 }
 
 // App is a running Samspel without its listener.
@@ -74,7 +79,8 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		return nil, err
 	}
 	providers := idp.New(st, cfg.Log, cfg.PublicURL, cfg.OIDC, clients, accounts)
-	gs, err := api.NewServer(st, cfg.Log, cfg.PublicURL, api.Identity{Passkeys: passkeys, IdP: providers, Clients: clients}, m.Unary)
+	gs, err := api.NewServer(st, cfg.Log, cfg.PublicURL, api.Identity{Passkeys: passkeys, IdP: providers, Clients: clients},
+		grpc.ChainUnaryInterceptor(m.Unary), grpc.ChainStreamInterceptor(m.Stream))
 	if err != nil {
 		st.Close()
 		return nil, err
@@ -82,6 +88,7 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	watchCtx, stop := context.WithCancel(context.Background())
 	// Calendar subscriptions are plain GETs (calendar apps speak no gRPC) in front of the rest.
 	handler := calendar.Mount(web.NewHandler(gs.Server, pwa.FS(), st, m.Handler(), web.Route{Path: idp.CallbackPath, Handler: providers}), st, cfg.PublicURL, cfg.Log)
+	handler = web.BehindProxies(handler, cfg.TrustedProxies)
 	a := &App{Store: st, GRPC: gs, IdP: providers, Handler: handler, metrics: m, stop: stop, done: make(chan struct{})}
 	go a.watchHealth(watchCtx)
 	return a, nil

@@ -17,6 +17,7 @@ import (
 	"net/textproto"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -40,6 +41,7 @@ type Server struct {
 	DataDir string
 	Conn    *grpc.ClientConn // native gRPC over cleartext HTTP/2
 	http    *httptest.Server
+	stop    sync.Once
 }
 
 // Start starts Samspel with the demo organisation on a fresh data directory, and stops
@@ -98,12 +100,18 @@ func StartWith(t testing.TB, o Options) *Server {
 		t.Fatal(err)
 	}
 	s := &Server{App: a, URL: url, DataDir: dir, Conn: conn, http: hs}
-	t.Cleanup(func() {
-		conn.Close()
-		hs.Close()
-		a.Close()
-	})
+	t.Cleanup(s.Stop)
 	return s
+}
+
+// Stop shuts the server down as an operator would before touching its disk: connections
+// first, then the database. The test's cleanup calls it too; the second call does nothing.
+func (s *Server) Stop() {
+	s.stop.Do(func() {
+		s.Conn.Close()
+		s.http.Close()
+		s.App.Close()
+	})
 }
 
 type testWriter struct{ t testing.TB }
@@ -167,6 +175,12 @@ func H2CClient() *http.Client {
 
 // GRPCWebWith is GRPCWeb over the given HTTP client.
 func (s *Server) GRPCWebWith(ctx context.Context, client *http.Client, method string, req, resp proto.Message, header http.Header) (WebResult, error) {
+	return GRPCWebAt(ctx, client, s.URL, method, req, resp, header)
+}
+
+// GRPCWebAt is GRPCWeb to a Samspel at base (such as https://localhost:PORT) that this
+// package did not start.
+func GRPCWebAt(ctx context.Context, client *http.Client, base, method string, req, resp proto.Message, header http.Header) (WebResult, error) {
 	body, err := proto.Marshal(req)
 	if err != nil {
 		return WebResult{}, err
@@ -174,7 +188,7 @@ func (s *Server) GRPCWebWith(ctx context.Context, client *http.Client, method st
 	frame := make([]byte, 5+len(body))
 	binary.BigEndian.PutUint32(frame[1:5], uint32(len(body)))
 	copy(frame[5:], body)
-	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, s.URL+method, bytes.NewReader(frame))
+	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, base+method, bytes.NewReader(frame))
 	if err != nil {
 		return WebResult{}, err
 	}

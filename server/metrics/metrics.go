@@ -34,8 +34,8 @@ func New() *Metrics {
 		}, []string{"method", "code"}),
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "samspel_rpc_duration_seconds",
-			Help:    "Time to handle an RPC, by full method.",
-			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
+			Help:    "Time to handle an RPC (a streaming one: to its last message), by full method.",
+			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 10, 60},
 		}, []string{"method"}),
 		ping: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "samspel_db_ping_seconds",
@@ -61,9 +61,22 @@ func (m *Metrics) ObservePing(d time.Duration) { m.ping.Observe(d.Seconds()) }
 func (m *Metrics) Unary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 	start := time.Now()
 	resp, err := handler(ctx, req)
-	m.latency.WithLabelValues(info.FullMethod).Observe(time.Since(start).Seconds())
-	m.rpcs.WithLabelValues(info.FullMethod, status.Code(err).String()).Inc()
+	m.observe(info.FullMethod, start, err)
 	return resp, err
+}
+
+// Stream counts and times every streaming RPC from its start to its last message, so a
+// term export shows up with how long it took and how it ended.
+func (m *Metrics) Stream(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
+	start := time.Now()
+	err := handler(srv, ss)
+	m.observe(info.FullMethod, start, err)
+	return err
+}
+
+func (m *Metrics) observe(method string, start time.Time, err error) {
+	m.latency.WithLabelValues(method).Observe(time.Since(start).Seconds())
+	m.rpcs.WithLabelValues(method, status.Code(err).String()).Inc()
 }
 
 // Handler serves the Prometheus text format.

@@ -137,8 +137,10 @@ func (s *Store) Pools() map[string]*sql.DB {
 
 // Ping reports whether the database answers; health checks use it.
 func (s *Store) Ping(ctx context.Context) error {
+	// user_version is read from the database header, so the file itself must answer;
+	// SELECT 1 would succeed on an open connection whatever became of the file.
 	var n int
-	return s.r.QueryRowContext(ctx, `SELECT 1`).Scan(&n)
+	return s.r.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&n)
 }
 
 // IntegrityCheck runs SQLite's integrity_check and returns its verdict ("ok" when sound).

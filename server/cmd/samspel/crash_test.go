@@ -264,7 +264,14 @@ func freeAddr(t *testing.T) string {
 // startProcess starts this test binary as "samspel serve" and waits until it answers.
 func startProcess(t *testing.T, dir, addr string) *exec.Cmd {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "serve", "--demo", "--data", dir, "--listen", addr)
+	return startServe(t, http.DefaultClient, "http://"+addr, "--demo", "--data", dir, "--listen", addr)
+}
+
+// startServe runs `samspel serve args...` as a process of its own and waits until base's
+// /healthz answers 200 through client.
+func startServe(t *testing.T, client *http.Client, base string, args ...string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], append([]string{"serve"}, args...)...)
 	cmd.Env = append(os.Environ(), "SAMSPEL_BE_MAIN=1")
 	var logs bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &logs, &logs
@@ -273,7 +280,7 @@ func startProcess(t *testing.T, dir, addr string) *exec.Cmd {
 	}
 	deadline := time.Now().Add(20 * time.Second)
 	for {
-		res, err := http.Get("http://" + addr + "/healthz")
+		res, err := client.Get(base + "/healthz")
 		if err == nil {
 			res.Body.Close()
 			if res.StatusCode == 200 {

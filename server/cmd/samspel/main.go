@@ -23,6 +23,7 @@ import (
 	samspelv1 "github.com/samspel/samspel/server/gen/samspel/v1"
 	"github.com/samspel/samspel/server/idp"
 	"github.com/samspel/samspel/server/store"
+	"github.com/samspel/samspel/server/web"
 )
 
 const usage = `Samspel: the chair's and the director's shared tool.
@@ -97,9 +98,25 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	data := fs.String("data", "./data", "directory holding samspel.db")
 	demoFlag := fs.Bool("demo", false, "seed the demo organisation on first start")
 	publicURL := fs.String("public-url", "", "URL people use to reach Samspel (default http://localhost:PORT); passkeys are bound to its host")
+	proxies := fs.String("trusted-proxy", "", "comma-separated addresses or networks of reverse proxies whose X-Forwarded-For names the client")
+	tlsCert := fs.String("tls-cert", "", "PEM certificate chain: serve HTTPS (HTTP/2 and HTTP/1.1) yourself instead of behind a proxy")
+	tlsKey := fs.String("tls-key", "", "PEM private key for --tls-cert")
 	oidcFlags := addOIDCFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	trusted, err := web.ParsePrefixes(*proxies)
+	if err != nil {
+		return fmt.Errorf("--trusted-proxy: %w", err)
+	}
+	if (*tlsCert == "") != (*tlsKey == "") {
+		return errors.New("--tls-cert and --tls-key go together")
+	}
+	var certs *certFiles
+	if *tlsCert != "" {
+		if certs, err = loadCertFiles(*tlsCert, *tlsKey); err != nil {
+			return err
+		}
 	}
 	providers, err := oidcFlags.providers()
 	if err != nil {
@@ -116,9 +133,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if *publicURL == "" {
-		*publicURL = "http://localhost:" + portOf(ln.Addr())
+		scheme := "http"
+		if certs != nil {
+			scheme = "https"
+		}
+		*publicURL = scheme + "://localhost:" + portOf(ln.Addr())
 	}
-	a, err := app.New(ctx, app.Config{DataDir: *data, PublicURL: *publicURL, Demo: *demoFlag, Log: log, OIDC: providers})
+	a, err := app.New(ctx, app.Config{DataDir: *data, PublicURL: *publicURL, Demo: *demoFlag, Log: log, OIDC: providers, TrustedProxies: trusted})
 	if err != nil {
 		ln.Close()
 		return err
@@ -130,7 +151,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	var protocols http.Protocols
 	protocols.SetHTTP1(true)
-	protocols.SetUnencryptedHTTP2(true)
+	if certs != nil {
+		protocols.SetHTTP2(true)
+	} else {
+		protocols.SetUnencryptedHTTP2(true)
+	}
 	srv := &http.Server{
 		Handler:           a.Handler,
 		Protocols:         &protocols,
@@ -141,7 +166,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	sigCtx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	if certs != nil {
+		srv.TLSConfig = certs.config()
+		go func() { errc <- srv.ServeTLS(ln, "", "") }()
+	} else {
+		go func() { errc <- srv.Serve(ln) }()
+	}
 	log.Info("samspel serving", "addr", ln.Addr().String(), "url", *publicURL, "data", *data)
 	for _, p := range providers {
 		// The provider as configured, secret redacted by its type.
