@@ -138,6 +138,8 @@ async function run(ctx: RouteContext, termId: bigint, kind: ExportKind): Promise
   const cancel = h("button", { type: "button", id: "export-cancel", class: "button secondary", onclick: () => controller.abort() }, "Avbryt");
   status.replaceChildren(h("p", { class: "visually-hidden" }, "Exporten har börjat."));
   result.replaceChildren(text, bar, cancel);
+  // On a phone the form fills the screen: bring the progress into view.
+  result.scrollIntoView({ block: "center" });
   if (submit) submit.disabled = true;
 
   const parts: Uint8Array<ArrayBuffer>[] = [];
@@ -182,6 +184,7 @@ async function run(ctx: RouteContext, termId: bigint, kind: ExportKind): Promise
       made.html && h("a", { id: "export-open", class: "button secondary", href: url, target: "_blank", rel: "noopener" }, "Öppna överlämningen"),
     ),
   );
+  status.scrollIntoView({ block: "center" });
   // Saving starts at once, as a download link clicked for the person.
   document.getElementById("export-save")?.click();
 }
