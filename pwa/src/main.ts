@@ -7,6 +7,7 @@ import "./meetings"; // Möten: its place in the bottom bar and its screens
 import "./samspel/register";
 import "./notes/register";
 import "./opposition"; // Oppositionen: Dragningar and Frågor, and the parity summary under Mer
+import "./export"; // Exportera under Mer: the screen loads on first use
 
 start();
 

@@ -2,6 +2,7 @@ package api
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"runtime/debug"
 	"strconv"
@@ -38,39 +39,75 @@ func (c chunkWriter) Write(b []byte) (int, error) {
 	return written, nil
 }
 
+// exportTerm finds the term the caller asks for; outsiders get NotFound, since they may
+// not learn that the organisation exists.
+func (s *exportService) exportTerm(ctx context.Context, termID int64) (store.ArchiveTerm, error) {
+	term, err := s.store.FindTerm(ctx, 0, strconv.FormatInt(termID, 10))
+	if err != nil {
+		return term, err
+	}
+	_, err = s.store.Organization(ctx, caller(ctx).viewer(), term.OrganizationID)
+	return term, err
+}
+
+// mayExport is the one rule of who may export what of a term.
+func (s *exportService) mayExport(ctx context.Context, term store.ArchiveTerm, kind samspelv1.ExportKind) (bool, error) {
+	p := caller(ctx)
+	switch kind {
+	case samspelv1.ExportKind_EXPORT_KIND_ARCHIVE:
+		return s.store.MayExportArchive(ctx, p.person.ID, term.OrganizationID)
+	case samspelv1.ExportKind_EXPORT_KIND_HANDOVER:
+		return s.store.MayExportHandover(ctx, p.person.ID, term)
+	case samspelv1.ExportKind_EXPORT_KIND_PERSONAL:
+		// Everyone in the organisation may export their own records.
+		return true, nil
+	}
+	return false, nil
+}
+
+func (s *exportService) GetExportKinds(ctx context.Context, req *samspelv1.GetExportKindsRequest) (*samspelv1.GetExportKindsResponse, error) {
+	term, err := s.exportTerm(ctx, req.TermId)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	resp := &samspelv1.GetExportKindsResponse{}
+	for _, k := range []samspelv1.ExportKind{samspelv1.ExportKind_EXPORT_KIND_ARCHIVE, samspelv1.ExportKind_EXPORT_KIND_HANDOVER, samspelv1.ExportKind_EXPORT_KIND_PERSONAL} {
+		may, err := s.mayExport(ctx, term, k)
+		if err != nil {
+			return nil, s.status(ctx, err)
+		}
+		if may {
+			resp.Kinds = append(resp.Kinds, k)
+		}
+	}
+	return resp, nil
+}
+
 func (s *exportService) ExportTerm(req *samspelv1.ExportTermRequest, stream samspelv1.ExportService_ExportTermServer) error {
 	ctx := stream.Context()
 	p := caller(ctx)
-	term, err := s.store.FindTerm(ctx, 0, strconv.FormatInt(req.TermId, 10))
+	term, err := s.exportTerm(ctx, req.TermId)
 	if err != nil {
 		return s.status(ctx, err)
 	}
-	// Outsiders may not learn that the organisation exists.
-	if _, err := s.store.Organization(ctx, p.viewer(), term.OrganizationID); err != nil {
-		return s.status(ctx, err)
-	}
-	var may bool
-	header := &samspelv1.ExportFileHeader{}
-	switch req.Kind {
-	case samspelv1.ExportKind_EXPORT_KIND_ARCHIVE:
-		may, err = s.store.MayExportArchive(ctx, p.person.ID, term.OrganizationID)
-		header.FileName = fmt.Sprintf("samspel-arkiv-%d-%s.zip", term.OrganizationID, term.Years())
-		header.ContentType = "application/zip"
-	case samspelv1.ExportKind_EXPORT_KIND_HANDOVER:
-		may, err = s.store.MayExportHandover(ctx, p.person.ID, term)
-		header.FileName = fmt.Sprintf("overlamning-%d-%s.html", term.OrganizationID, term.Years())
-		header.ContentType = "text/html"
-	case samspelv1.ExportKind_EXPORT_KIND_PERSONAL:
-		// Everyone in the organisation may export their own records.
-		may = true
-		header.FileName = fmt.Sprintf("samspel-personlig-%d-%s.zip", term.OrganizationID, term.Years())
-		header.ContentType = "application/zip"
-	}
+	may, err := s.mayExport(ctx, term, req.Kind)
 	if err != nil {
 		return s.status(ctx, err)
 	}
 	if !may {
 		return s.status(ctx, store.ErrPermission)
+	}
+	header := &samspelv1.ExportFileHeader{}
+	switch req.Kind {
+	case samspelv1.ExportKind_EXPORT_KIND_ARCHIVE:
+		header.FileName = fmt.Sprintf("samspel-arkiv-%d-%s.zip", term.OrganizationID, term.Years())
+		header.ContentType = "application/zip"
+	case samspelv1.ExportKind_EXPORT_KIND_HANDOVER:
+		header.FileName = fmt.Sprintf("overlamning-%d-%s.html", term.OrganizationID, term.Years())
+		header.ContentType = "text/html"
+	default:
+		header.FileName = fmt.Sprintf("samspel-personlig-%d-%s.zip", term.OrganizationID, term.Years())
+		header.ContentType = "application/zip"
 	}
 	if err := stream.Send(&samspelv1.ExportTermResponse{Part: &samspelv1.ExportTermResponse_Header{Header: header}}); err != nil {
 		return err

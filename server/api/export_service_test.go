@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -175,4 +176,82 @@ func TestExportTerm(t *testing.T) {
 			t.Fatalf("grpc-web: %v", res.Status)
 		}
 	})
+}
+
+func TestGetExportKinds(t *testing.T) {
+	s := apptest.Start(t)
+	ctx := context.Background()
+	term := finishedTerm(t, s)
+	const (
+		archive  = samspelv1.ExportKind_EXPORT_KIND_ARCHIVE
+		handover = samspelv1.ExportKind_EXPORT_KIND_HANDOVER
+		personal = samspelv1.ExportKind_EXPORT_KIND_PERSONAL
+	)
+	for _, tc := range []struct {
+		name, email string
+		want        []samspelv1.ExportKind
+	}{
+		{"the administrator may make all three", demo.Admin.Email, []samspelv1.ExportKind{archive, handover, personal}},
+		{"the chair may make the handover dossier and a personal export", demo.Chair.Email, []samspelv1.ExportKind{handover, personal}},
+		{"the director may make the handover dossier and a personal export", demo.Director.Email, []samspelv1.ExportKind{handover, personal}},
+		{"staff without the registrar permission may make only a personal export", demo.Staff.Email, []samspelv1.ExportKind{personal}},
+		{"an opposition politician may make only a personal export", demo.Opposition.Email, []samspelv1.ExportKind{personal}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, err := samspelv1.NewExportServiceClient(s.Conn).GetExportKinds(apptest.Bearer(ctx, s.Token(t, tc.email)), &samspelv1.GetExportKindsRequest{TermId: term})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(resp.Kinds, tc.want) {
+				t.Errorf("got %v, want %v", resp.Kinds, tc.want)
+			}
+		})
+	}
+	t.Run("staff given the registrar permission may make the archive package too", func(t *testing.T) {
+		p, _ := s.Store.PersonByEmail(ctx, demo.Staff.Email)
+		if err := s.Store.SetRegistrar(ctx, store.Actor{}, p.ID, 1, true); err != nil {
+			t.Fatal(err)
+		}
+		resp, err := samspelv1.NewExportServiceClient(s.Conn).GetExportKinds(apptest.Bearer(ctx, s.Token(t, demo.Staff.Email)), &samspelv1.GetExportKindsRequest{TermId: term})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(resp.Kinds, archive) {
+			t.Errorf("got %v", resp.Kinds)
+		}
+	})
+}
+
+// TestHandoverOppositionOverTheAPI: the director's dossier of the current term lists the
+// questions still unanswered, but of a budget-work question the party has not released
+// only says that it exists, since the chair reads the dossier too.
+func TestHandoverOppositionOverTheAPI(t *testing.T) {
+	s := apptest.Start(t)
+	ctx := context.Background()
+	opp, err := s.Store.PersonByEmail(ctx, demo.Opposition.Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const secret = "Vad kostar en fjärde förskoleavdelning i Norrby? (matris)"
+	if _, err := s.Store.AskQuestion(ctx, store.Actor{PersonID: opp.ID}, 1, secret, true); err != nil {
+		t.Fatal(err)
+	}
+	term, err := s.Store.FindTerm(ctx, 1, "2026-2030")
+	if err != nil {
+		t.Fatal(err)
+	}
+	director := apptest.Bearer(ctx, s.Token(t, demo.Director.Email))
+	_, b, _, err := download(t, director, s, &samspelv1.ExportTermRequest{TermId: term.TermID, Kind: samspelv1.ExportKind_EXPORT_KIND_HANDOVER})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(b)
+	for _, want := range []string{"Obesvarade frågor:", "Hur mycket har energikostnaderna", "1 obesvarade frågor gäller budgetarbetet", "Öppna luckor i paritetsregistret"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the dossier lacks %q", want)
+		}
+	}
+	if strings.Contains(html, secret) {
+		t.Error("the dossier shows a budget-work question its party has not released")
+	}
 }

@@ -126,6 +126,9 @@ func TestPolicyMatrix(t *testing.T) {
 		{method: samspelv1.MeetingService_ListActionItems_FullMethodName, req: &samspelv1.ListActionItemsRequest{OrganizationId: 1}, resp: &samspelv1.ListActionItemsResponse{}, allowed: members, hidden: hiddenFrom},
 		{method: samspelv1.MeetingService_SearchMeetings_FullMethodName, req: &samspelv1.SearchMeetingsRequest{OrganizationId: 1, Query: "budget"}, resp: &samspelv1.SearchMeetingsResponse{}, allowed: members, hidden: hiddenFrom},
 
+		// Everyone in the organisation learns what they may export of its term (before the
+		// staff member's role is ended below).
+		{method: samspelv1.ExportService_GetExportKinds_FullMethodName, req: &samspelv1.GetExportKindsRequest{TermId: finishedTerm(t, s)}, resp: &samspelv1.GetExportKindsResponse{}, allowed: members, hidden: hiddenFrom},
 		// Opposition rows come before the staff member's role is ended below.
 		{method: samspelv1.OppositionService_CreateBriefing_FullMethodName, req: &samspelv1.CreateBriefingRequest{OrganizationId: 1, Kind: samspelv1.BriefingKind_BRIEFING_KIND_AD_HOC, Title: "Dragning", Date: "2026-12-01", Parties: []string{demo.PartyA}}, resp: &samspelv1.CreateBriefingResponse{}, allowed: theBriefers},
 		{method: samspelv1.OppositionService_GetBriefing_FullMethodName, req: &samspelv1.GetBriefingRequest{Id: of.briefing}, resp: &samspelv1.GetBriefingResponse{}, allowed: briefingReaders, hidden: notBriefingReaders},

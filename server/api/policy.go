@@ -188,7 +188,8 @@ var policy = map[string]rule{
 	// Exports: everyone may export their own records (the personal export); the handler
 	// narrows the rest. The archive is for administrators and staff with the registrar
 	// permission, the handover dossier also for the pair.
-	samspelv1.ExportService_ExportTerm_FullMethodName: {roles: everyone},
+	samspelv1.ExportService_ExportTerm_FullMethodName:     {roles: everyone},
+	samspelv1.ExportService_GetExportKinds_FullMethodName: {roles: everyone},
 }
 
 var (

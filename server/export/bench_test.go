@@ -36,7 +36,7 @@ func scaleDemo(tb testing.TB, dir string, st *store.Store, total int64) {
 	}); err != nil {
 		tb.Fatal(err)
 	}
-	each := (total - have) / 3
+	each := (total - have + 2) / 3 // rounded up: at least total in all
 	if each <= 0 {
 		return
 	}

@@ -17,9 +17,9 @@ type Handover struct {
 	OpenActions                            []HandoverAction
 	OpenDecisions                          []HandoverDecision
 	Rhythm                                 []HandoverSeries
-	// Opposition describes how the opposition was briefed. Empty until the opposition
-	// briefings feature stores them; the dossier then says so.
-	Opposition  []string
+	// Opposition is how the opposition was briefed and answered; nil when the term has
+	// no briefings, no parity topics and no questions, and the dossier then says so.
+	Opposition  *HandoverOpposition
 	Reflections []HandoverReflection
 }
 
@@ -47,6 +47,41 @@ type HandoverAction struct{ Text, Owner, Due, Meeting string }
 type HandoverDecision struct{ Reference, Title, Status, Expected, Latest string }
 
 type HandoverSeries struct{ Title, Kind, When, Place string }
+
+// HandoverOpposition is the practice of opposition briefings (oppositionsdragningar)
+// over the term: how often, for which parties, how soon after the majority's beredning,
+// what the parity ledger still lacks, and the questions not yet answered.
+type HandoverOpposition struct {
+	Held                              int64  // briefings held
+	AfterBeredning, BudgetWork, Other int64  // held, by kind
+	PerMonth                          string // held per month of the term, e.g. "3,1"
+	First, Last                       string // the first and the last held, YYYY-MM-DD
+	Parties                           []HandoverParty
+	Gaps                              []HandoverGap // the newest topics some party was never briefed on
+	MoreGaps                          int           // gap topics left out of Gaps
+	Questions, Answered, AnsweredLate int64
+	Unanswered                        []HandoverQuestion
+	// ConfidentialUnanswered counts the unanswered budget-work questions the party has
+	// not released: they are confidential to the party and the administration, so the
+	// dossier, which the chair also reads, gives only their number.
+	ConfidentialUnanswered int64
+}
+
+// HandoverParty is one opposition party's side of the practice.
+type HandoverParty struct {
+	Name              string
+	Invited, Attended int64  // held briefings it was invited to, and came to
+	Topics, Briefed   int64  // parity topics of the term, and those it was briefed on
+	MedianLag         string // days from the beredning to the briefing, e.g. "0" or "1,5"
+	SameDay           int64  // topics briefed the day of the beredning
+	OpenGaps          int64  // topics never briefed
+}
+
+// HandoverGap is a topic the majority was informed about and some party was not.
+type HandoverGap struct{ Date, Title, Parties string }
+
+// HandoverQuestion is a question still waiting for its answer.
+type HandoverQuestion struct{ Party, Asked, Due, Body string }
 
 type HandoverReflection struct {
 	Date    string
@@ -116,7 +151,27 @@ ordförande eller kommundirektör: så här har samspelet fungerat, och det här
 {{else}}<p>Inga återkommande möten.</p>{{end}}
 
 <h2 id="opposition">Oppositionen</h2>
-{{with .Opposition}}<ul>{{range .}}<li>{{.}}</li>{{end}}</ul>
+{{with .Opposition}}<p>Efter majoritetens beredning informeras oppositionen om samma ärenden (paritet), och i budgetarbetet
+får den ställa frågor till förvaltningen.</p>
+<h3>Dragningar</h3>
+{{if .Held}}<p>{{.Held}} dragningar hölls under mandatperioden ({{.First}}–{{.Last}}), i genomsnitt {{.PerMonth}} i månaden:
+{{.AfterBeredning}} efter beredningen, {{.BudgetWork}} i budgetarbetet{{with .Other}} och {{.}} särskilda{{end}}.</p>
+{{else}}<p>Inga dragningar hölls under mandatperioden.</p>{{end}}
+{{with .Parties}}<ul>{{range .}}<li><strong>{{.Name}}:</strong> bjöds in till {{.Invited}} och kom till {{.Attended}}.
+Informerades om {{.Briefed}} av {{.Topics}} ämnen som majoriteten fick veta{{if .Briefed}}, i median {{.MedianLag}} dagar efter beredningen ({{.SameDay}} samma dag){{end}};
+{{if .OpenGaps}}{{.OpenGaps}} öppna luckor{{else}}inga öppna luckor{{end}}.</li>{{end}}</ul>{{end}}
+<h3>Öppna luckor i paritetsregistret</h3>
+{{with .Gaps}}<p>Ämnen som majoriteten informerades om men inte alla oppositionspartier, de senaste först:</p>
+<ul>{{range .}}<li>{{.Date}}: {{.Title}} <span class="muted">(inte {{.Parties}})</span></li>{{end}}</ul>
+{{with $.Opposition.MoreGaps}}<p class="muted">Och {{.}} äldre ämnen; hela registret finns under Mer → Oppositionen i Samspel.</p>{{end}}
+{{else}}<p>Inga öppna luckor: varje parti informerades om allt som majoriteten fick veta.</p>{{end}}
+<h3>Frågor från oppositionen</h3>
+{{if .Questions}}<p>{{.Questions}} frågor ställdes och {{.Answered}} besvarades{{if .AnsweredLate}}, varav {{.AnsweredLate}} efter svarsdagen{{end}}.</p>
+{{else}}<p>Inga frågor ställdes under mandatperioden.</p>{{end}}
+{{with .Unanswered}}<p>Obesvarade frågor:</p>
+<ul>{{range .}}<li>{{.Body}} <span class="muted">({{.Party}}, ställd {{.Asked}}{{with .Due}}, svar senast {{.}}{{end}})</span></li>{{end}}</ul>{{end}}
+{{with .ConfidentialUnanswered}}<p>{{.}} obesvarade frågor gäller budgetarbetet och är sekretessbelagda för partiet och förvaltningen; de visas inte här.</p>{{end}}
+{{if and .Questions (not .Unanswered) (not .ConfidentialUnanswered)}}<p>Alla frågor är besvarade.</p>{{end}}
 {{else}}<p>Ingen praxis för oppositionsdragningar är registrerad i Samspel.</p>{{end}}
 
 <h2 id="reflektion">Reflektion</h2>

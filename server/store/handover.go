@@ -136,6 +136,9 @@ func (s *Store) Handover(ctx context.Context, term ArchiveTerm) (export.Handover
 		h.Rhythm = append(h.Rhythm, m)
 		return err
 	})
+	if err == nil {
+		h.Opposition, err = s.handoverOpposition(ctx, tx, term)
+	}
 	// The two latest reflection talks both shared, newest first.
 	each(`SELECT m.date, ra.question, p.display_name, ra.text FROM reflection_answers ra
 		JOIN meetings m ON m.id = ra.meeting_id JOIN people p ON p.id = ra.person_id

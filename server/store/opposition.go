@@ -494,10 +494,11 @@ const ledgerQuery = `
 	WHERE (@gaps = 0 OR briefed IS NULL) AND (date, id, party) > (@kdate, @kid, @kparty)
 	ORDER BY date, id, party LIMIT @limit`
 
-func (s *Store) ledger(ctx context.Context, term int64, f ParityFilter, after cursor, limit int) ([]ParityEntry, error) {
+// ledger reads the entries through q, so the handover dossier can read it in its snapshot.
+func (s *Store) ledger(ctx context.Context, q querier, term int64, f ParityFilter, after cursor, limit int) ([]ParityEntry, error) {
 	today := s.today()
 	kdate, kparty, _ := strings.Cut(after.Key, "|")
-	out, err := query(ctx, s.r, func(sc scanner) (e ParityEntry, err error) {
+	out, err := query(ctx, q, func(sc scanner) (e ParityEntry, err error) {
 		err = sc.Scan(&e.Topic.AgendaItemID, &e.Topic.Title, &e.Topic.InformedDate, &e.Party, &e.BriefedDate)
 		e.Briefed = e.BriefedDate != ""
 		end := today
@@ -525,7 +526,7 @@ func (s *Store) ListParityEntries(ctx context.Context, viewer Viewer, f ParityFi
 	if err != nil {
 		return nil, "", err
 	}
-	out, err := s.ledger(ctx, term, f, c, p.size()+1)
+	out, err := s.ledger(ctx, s.r, term, f, c, p.size()+1)
 	if err != nil {
 		return nil, "", err
 	}
@@ -571,7 +572,7 @@ func (s *Store) ParitySummary(ctx context.Context, viewer Viewer, orgID, termID 
 	if err != nil {
 		return nil, 0, err
 	}
-	all, err := s.ledger(ctx, term, ParityFilter{OrganizationID: orgID}, cursor{}, -1)
+	all, err := s.ledger(ctx, s.r, term, ParityFilter{OrganizationID: orgID}, cursor{}, -1)
 	if err != nil {
 		return nil, 0, err
 	}

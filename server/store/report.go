@@ -111,44 +111,38 @@ func reportSections(ctx context.Context, tx *sql.Tx, args []any) []export.Report
 }
 
 // meetingEntries yields one entry per held meeting with its decisions as items. The
-// rows come joined and in order, so one meeting is held in memory at a time.
+// meetings are sorted (a few hundred rows) and each one's decisions read by index, so
+// neither SQLite's sorter nor this code holds the term's decisions: a join sorted as a
+// whole buffered every decision of the term, which grew the export's peak memory with
+// the number of records.
 func meetingEntries(ctx context.Context, tx *sql.Tx, args []any) func(func(export.ReportEntry) error) error {
 	return func(yield func(export.ReportEntry) error) error {
-		rs, err := tx.QueryContext(ctx, `SELECT m.id, m.date, s.title, m.place, d.text FROM meetings m
-			JOIN meeting_series s ON s.id = m.series_id LEFT JOIN meeting_decisions d ON d.meeting_id = m.id
-			WHERE s.term_id = :term AND m.state = 2 ORDER BY m.date, m.start_time, m.id, d.id`, args...)
+		rs, err := tx.QueryContext(ctx, `SELECT m.id, m.date, s.title, m.place FROM meetings m
+			JOIN meeting_series s ON s.id = m.series_id
+			WHERE s.term_id = :term AND m.state = 2 ORDER BY m.date, m.start_time, m.id`, args...)
 		if err != nil {
 			return err
 		}
 		defer rs.Close()
-		var cur *export.ReportEntry
-		var curID int64
 		for rs.Next() {
 			var id int64
 			var date, title, place string
-			var decision sql.NullString
-			if err := rs.Scan(&id, &date, &title, &place, &decision); err != nil {
+			if err := rs.Scan(&id, &date, &title, &place); err != nil {
 				return err
 			}
-			if cur == nil || id != curID {
-				if cur != nil {
-					if err := yield(*cur); err != nil {
-						return err
-					}
-				}
-				meta := strings.TrimSuffix(date+", "+place, ", ")
-				cur, curID = &export.ReportEntry{Title: title, Meta: meta}, id
+			e := export.ReportEntry{Title: title, Meta: strings.TrimSuffix(date+", "+place, ", ")}
+			// The driver's statement cache prepares this once for all meetings.
+			e.Items, err = query(ctx, tx, func(sc scanner) (text string, err error) {
+				err = sc.Scan(&text)
+				return text, err
+			}, `SELECT text FROM meeting_decisions WHERE meeting_id = ? ORDER BY id`, id)
+			if err != nil {
+				return err
 			}
-			if decision.Valid {
-				cur.Items = append(cur.Items, decision.String)
+			if err := yield(e); err != nil {
+				return err
 			}
 		}
-		if err := rs.Err(); err != nil {
-			return err
-		}
-		if cur != nil {
-			return yield(*cur)
-		}
-		return nil
+		return rs.Err()
 	}
 }

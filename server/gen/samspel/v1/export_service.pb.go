@@ -276,6 +276,98 @@ func (*ExportTermResponse_Header) isExportTermResponse_Part() {}
 
 func (*ExportTermResponse_Chunk) isExportTermResponse_Part() {}
 
+// GetExportKindsRequest names the term.
+type GetExportKindsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The term (mandatperiod).
+	TermId        int64 `protobuf:"varint,1,opt,name=term_id,json=termId,proto3" json:"term_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetExportKindsRequest) Reset() {
+	*x = GetExportKindsRequest{}
+	mi := &file_samspel_v1_export_service_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetExportKindsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetExportKindsRequest) ProtoMessage() {}
+
+func (x *GetExportKindsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_export_service_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetExportKindsRequest.ProtoReflect.Descriptor instead.
+func (*GetExportKindsRequest) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_export_service_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *GetExportKindsRequest) GetTermId() int64 {
+	if x != nil {
+		return x.TermId
+	}
+	return 0
+}
+
+// GetExportKindsResponse lists what the caller may export of the term.
+type GetExportKindsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The kinds, in the order of ExportKind; EXPORT_KIND_PERSONAL is always among them.
+	Kinds         []ExportKind `protobuf:"varint,1,rep,packed,name=kinds,proto3,enum=samspel.v1.ExportKind" json:"kinds,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetExportKindsResponse) Reset() {
+	*x = GetExportKindsResponse{}
+	mi := &file_samspel_v1_export_service_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetExportKindsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetExportKindsResponse) ProtoMessage() {}
+
+func (x *GetExportKindsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_export_service_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetExportKindsResponse.ProtoReflect.Descriptor instead.
+func (*GetExportKindsResponse) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_export_service_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *GetExportKindsResponse) GetKinds() []ExportKind {
+	if x != nil {
+		return x.Kinds
+	}
+	return nil
+}
+
 var File_samspel_v1_export_service_proto protoreflect.FileDescriptor
 
 const file_samspel_v1_export_service_proto_rawDesc = "" +
@@ -292,16 +384,21 @@ const file_samspel_v1_export_service_proto_rawDesc = "" +
 	"\x12ExportTermResponse\x126\n" +
 	"\x06header\x18\x01 \x01(\v2\x1c.samspel.v1.ExportFileHeaderH\x00R\x06header\x12\x16\n" +
 	"\x05chunk\x18\x02 \x01(\fH\x00R\x05chunkB\x06\n" +
-	"\x04part*v\n" +
+	"\x04part\"9\n" +
+	"\x15GetExportKindsRequest\x12 \n" +
+	"\aterm_id\x18\x01 \x01(\x03B\a\xbaH\x04\"\x02 \x00R\x06termId\"F\n" +
+	"\x16GetExportKindsResponse\x12,\n" +
+	"\x05kinds\x18\x01 \x03(\x0e2\x16.samspel.v1.ExportKindR\x05kinds*v\n" +
 	"\n" +
 	"ExportKind\x12\x1b\n" +
 	"\x17EXPORT_KIND_UNSPECIFIED\x10\x00\x12\x17\n" +
 	"\x13EXPORT_KIND_ARCHIVE\x10\x01\x12\x18\n" +
 	"\x14EXPORT_KIND_HANDOVER\x10\x02\x12\x18\n" +
-	"\x14EXPORT_KIND_PERSONAL\x10\x032^\n" +
+	"\x14EXPORT_KIND_PERSONAL\x10\x032\xb7\x01\n" +
 	"\rExportService\x12M\n" +
 	"\n" +
-	"ExportTerm\x12\x1d.samspel.v1.ExportTermRequest\x1a\x1e.samspel.v1.ExportTermResponse0\x01B<Z:github.com/samspel/samspel/server/gen/samspel/v1;samspelv1b\x06proto3"
+	"ExportTerm\x12\x1d.samspel.v1.ExportTermRequest\x1a\x1e.samspel.v1.ExportTermResponse0\x01\x12W\n" +
+	"\x0eGetExportKinds\x12!.samspel.v1.GetExportKindsRequest\x1a\".samspel.v1.GetExportKindsResponseB<Z:github.com/samspel/samspel/server/gen/samspel/v1;samspelv1b\x06proto3"
 
 var (
 	file_samspel_v1_export_service_proto_rawDescOnce sync.Once
@@ -316,23 +413,28 @@ func file_samspel_v1_export_service_proto_rawDescGZIP() []byte {
 }
 
 var file_samspel_v1_export_service_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_samspel_v1_export_service_proto_msgTypes = make([]protoimpl.MessageInfo, 3)
+var file_samspel_v1_export_service_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
 var file_samspel_v1_export_service_proto_goTypes = []any{
-	(ExportKind)(0),            // 0: samspel.v1.ExportKind
-	(*ExportTermRequest)(nil),  // 1: samspel.v1.ExportTermRequest
-	(*ExportFileHeader)(nil),   // 2: samspel.v1.ExportFileHeader
-	(*ExportTermResponse)(nil), // 3: samspel.v1.ExportTermResponse
+	(ExportKind)(0),                // 0: samspel.v1.ExportKind
+	(*ExportTermRequest)(nil),      // 1: samspel.v1.ExportTermRequest
+	(*ExportFileHeader)(nil),       // 2: samspel.v1.ExportFileHeader
+	(*ExportTermResponse)(nil),     // 3: samspel.v1.ExportTermResponse
+	(*GetExportKindsRequest)(nil),  // 4: samspel.v1.GetExportKindsRequest
+	(*GetExportKindsResponse)(nil), // 5: samspel.v1.GetExportKindsResponse
 }
 var file_samspel_v1_export_service_proto_depIdxs = []int32{
 	0, // 0: samspel.v1.ExportTermRequest.kind:type_name -> samspel.v1.ExportKind
 	2, // 1: samspel.v1.ExportTermResponse.header:type_name -> samspel.v1.ExportFileHeader
-	1, // 2: samspel.v1.ExportService.ExportTerm:input_type -> samspel.v1.ExportTermRequest
-	3, // 3: samspel.v1.ExportService.ExportTerm:output_type -> samspel.v1.ExportTermResponse
-	3, // [3:4] is the sub-list for method output_type
-	2, // [2:3] is the sub-list for method input_type
-	2, // [2:2] is the sub-list for extension type_name
-	2, // [2:2] is the sub-list for extension extendee
-	0, // [0:2] is the sub-list for field type_name
+	0, // 2: samspel.v1.GetExportKindsResponse.kinds:type_name -> samspel.v1.ExportKind
+	1, // 3: samspel.v1.ExportService.ExportTerm:input_type -> samspel.v1.ExportTermRequest
+	4, // 4: samspel.v1.ExportService.GetExportKinds:input_type -> samspel.v1.GetExportKindsRequest
+	3, // 5: samspel.v1.ExportService.ExportTerm:output_type -> samspel.v1.ExportTermResponse
+	5, // 6: samspel.v1.ExportService.GetExportKinds:output_type -> samspel.v1.GetExportKindsResponse
+	5, // [5:7] is the sub-list for method output_type
+	3, // [3:5] is the sub-list for method input_type
+	3, // [3:3] is the sub-list for extension type_name
+	3, // [3:3] is the sub-list for extension extendee
+	0, // [0:3] is the sub-list for field type_name
 }
 
 func init() { file_samspel_v1_export_service_proto_init() }
@@ -350,7 +452,7 @@ func file_samspel_v1_export_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_samspel_v1_export_service_proto_rawDesc), len(file_samspel_v1_export_service_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   3,
+			NumMessages:   5,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -19,7 +19,8 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	ExportService_ExportTerm_FullMethodName = "/samspel.v1.ExportService/ExportTerm"
+	ExportService_ExportTerm_FullMethodName     = "/samspel.v1.ExportService/ExportTerm"
+	ExportService_GetExportKinds_FullMethodName = "/samspel.v1.ExportService/GetExportKinds"
 )
 
 // ExportServiceClient is the client API for ExportService service.
@@ -35,6 +36,9 @@ type ExportServiceClient interface {
 	// the handover dossier also for the chair and the director; a personal export for
 	// anyone in the organisation, of their own records. Every export is audited.
 	ExportTerm(ctx context.Context, in *ExportTermRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[ExportTermResponse], error)
+	// GetExportKinds says what the caller may export of a term, so an app offers only
+	// that; ExportTerm decides by the same rules.
+	GetExportKinds(ctx context.Context, in *GetExportKindsRequest, opts ...grpc.CallOption) (*GetExportKindsResponse, error)
 }
 
 type exportServiceClient struct {
@@ -64,6 +68,16 @@ func (c *exportServiceClient) ExportTerm(ctx context.Context, in *ExportTermRequ
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type ExportService_ExportTermClient = grpc.ServerStreamingClient[ExportTermResponse]
 
+func (c *exportServiceClient) GetExportKinds(ctx context.Context, in *GetExportKindsRequest, opts ...grpc.CallOption) (*GetExportKindsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetExportKindsResponse)
+	err := c.cc.Invoke(ctx, ExportService_GetExportKinds_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ExportServiceServer is the server API for ExportService service.
 // All implementations must embed UnimplementedExportServiceServer
 // for forward compatibility.
@@ -77,6 +91,9 @@ type ExportServiceServer interface {
 	// the handover dossier also for the chair and the director; a personal export for
 	// anyone in the organisation, of their own records. Every export is audited.
 	ExportTerm(*ExportTermRequest, grpc.ServerStreamingServer[ExportTermResponse]) error
+	// GetExportKinds says what the caller may export of a term, so an app offers only
+	// that; ExportTerm decides by the same rules.
+	GetExportKinds(context.Context, *GetExportKindsRequest) (*GetExportKindsResponse, error)
 	mustEmbedUnimplementedExportServiceServer()
 }
 
@@ -89,6 +106,9 @@ type UnimplementedExportServiceServer struct{}
 
 func (UnimplementedExportServiceServer) ExportTerm(*ExportTermRequest, grpc.ServerStreamingServer[ExportTermResponse]) error {
 	return status.Error(codes.Unimplemented, "method ExportTerm not implemented")
+}
+func (UnimplementedExportServiceServer) GetExportKinds(context.Context, *GetExportKindsRequest) (*GetExportKindsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetExportKinds not implemented")
 }
 func (UnimplementedExportServiceServer) mustEmbedUnimplementedExportServiceServer() {}
 func (UnimplementedExportServiceServer) testEmbeddedByValue()                       {}
@@ -122,13 +142,36 @@ func _ExportService_ExportTerm_Handler(srv interface{}, stream grpc.ServerStream
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type ExportService_ExportTermServer = grpc.ServerStreamingServer[ExportTermResponse]
 
+func _ExportService_GetExportKinds_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetExportKindsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ExportServiceServer).GetExportKinds(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: ExportService_GetExportKinds_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ExportServiceServer).GetExportKinds(ctx, req.(*GetExportKindsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // ExportService_ServiceDesc is the grpc.ServiceDesc for ExportService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
 var ExportService_ServiceDesc = grpc.ServiceDesc{
 	ServiceName: "samspel.v1.ExportService",
 	HandlerType: (*ExportServiceServer)(nil),
-	Methods:     []grpc.MethodDesc{},
+	Methods: []grpc.MethodDesc{
+		{
+			MethodName: "GetExportKinds",
+			Handler:    _ExportService_GetExportKinds_Handler,
+		},
+	},
 	Streams: []grpc.StreamDesc{
 		{
 			StreamName:    "ExportTerm",

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file samspel/v1/export_service.proto.
  */
 export const file_samspel_v1_export_service: GenFile = /*@__PURE__*/
-  fileDesc("Ch9zYW1zcGVsL3YxL2V4cG9ydF9zZXJ2aWNlLnByb3RvEgpzYW1zcGVsLnYxIkoKEUV4cG9ydFRlcm1SZXF1ZXN0Eg8KB3Rlcm1faWQYASABKAMSJAoEa2luZBgCIAEoDjIWLnNhbXNwZWwudjEuRXhwb3J0S2luZCI7ChBFeHBvcnRGaWxlSGVhZGVyEhEKCWZpbGVfbmFtZRgBIAEoCRIUCgxjb250ZW50X3R5cGUYAiABKAkiXQoSRXhwb3J0VGVybVJlc3BvbnNlEi4KBmhlYWRlchgBIAEoCzIcLnNhbXNwZWwudjEuRXhwb3J0RmlsZUhlYWRlckgAEg8KBWNodW5rGAIgASgMSABCBgoEcGFydCp2CgpFeHBvcnRLaW5kEhsKF0VYUE9SVF9LSU5EX1VOU1BFQ0lGSUVEEAASFwoTRVhQT1JUX0tJTkRfQVJDSElWRRABEhgKFEVYUE9SVF9LSU5EX0hBTkRPVkVSEAISGAoURVhQT1JUX0tJTkRfUEVSU09OQUwQAzJeCg1FeHBvcnRTZXJ2aWNlEk0KCkV4cG9ydFRlcm0SHS5zYW1zcGVsLnYxLkV4cG9ydFRlcm1SZXF1ZXN0Gh4uc2Ftc3BlbC52MS5FeHBvcnRUZXJtUmVzcG9uc2UwAUI8WjpnaXRodWIuY29tL3NhbXNwZWwvc2Ftc3BlbC9zZXJ2ZXIvZ2VuL3NhbXNwZWwvdjE7c2Ftc3BlbHYxYgZwcm90bzM");
+  fileDesc("Ch9zYW1zcGVsL3YxL2V4cG9ydF9zZXJ2aWNlLnByb3RvEgpzYW1zcGVsLnYxIkoKEUV4cG9ydFRlcm1SZXF1ZXN0Eg8KB3Rlcm1faWQYASABKAMSJAoEa2luZBgCIAEoDjIWLnNhbXNwZWwudjEuRXhwb3J0S2luZCI7ChBFeHBvcnRGaWxlSGVhZGVyEhEKCWZpbGVfbmFtZRgBIAEoCRIUCgxjb250ZW50X3R5cGUYAiABKAkiXQoSRXhwb3J0VGVybVJlc3BvbnNlEi4KBmhlYWRlchgBIAEoCzIcLnNhbXNwZWwudjEuRXhwb3J0RmlsZUhlYWRlckgAEg8KBWNodW5rGAIgASgMSABCBgoEcGFydCIoChVHZXRFeHBvcnRLaW5kc1JlcXVlc3QSDwoHdGVybV9pZBgBIAEoAyI/ChZHZXRFeHBvcnRLaW5kc1Jlc3BvbnNlEiUKBWtpbmRzGAEgAygOMhYuc2Ftc3BlbC52MS5FeHBvcnRLaW5kKnYKCkV4cG9ydEtpbmQSGwoXRVhQT1JUX0tJTkRfVU5TUEVDSUZJRUQQABIXChNFWFBPUlRfS0lORF9BUkNISVZFEAESGAoURVhQT1JUX0tJTkRfSEFORE9WRVIQAhIYChRFWFBPUlRfS0lORF9QRVJTT05BTBADMrcBCg1FeHBvcnRTZXJ2aWNlEk0KCkV4cG9ydFRlcm0SHS5zYW1zcGVsLnYxLkV4cG9ydFRlcm1SZXF1ZXN0Gh4uc2Ftc3BlbC52MS5FeHBvcnRUZXJtUmVzcG9uc2UwARJXCg5HZXRFeHBvcnRLaW5kcxIhLnNhbXNwZWwudjEuR2V0RXhwb3J0S2luZHNSZXF1ZXN0GiIuc2Ftc3BlbC52MS5HZXRFeHBvcnRLaW5kc1Jlc3BvbnNlQjxaOmdpdGh1Yi5jb20vc2Ftc3BlbC9zYW1zcGVsL3NlcnZlci9nZW4vc2Ftc3BlbC92MTtzYW1zcGVsdjFiBnByb3RvMw");
 
 /**
  * ExportTermRequest names the term and what to export of it.
@@ -106,6 +106,48 @@ export const ExportTermResponseSchema: GenMessage<ExportTermResponse> = /*@__PUR
   messageDesc(file_samspel_v1_export_service, 2);
 
 /**
+ * GetExportKindsRequest names the term.
+ *
+ * @generated from message samspel.v1.GetExportKindsRequest
+ */
+export type GetExportKindsRequest = Message<"samspel.v1.GetExportKindsRequest"> & {
+  /**
+   * The term (mandatperiod).
+   *
+   * @generated from field: int64 term_id = 1;
+   */
+  termId: bigint;
+};
+
+/**
+ * Describes the message samspel.v1.GetExportKindsRequest.
+ * Use `create(GetExportKindsRequestSchema)` to create a new message.
+ */
+export const GetExportKindsRequestSchema: GenMessage<GetExportKindsRequest> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_export_service, 3);
+
+/**
+ * GetExportKindsResponse lists what the caller may export of the term.
+ *
+ * @generated from message samspel.v1.GetExportKindsResponse
+ */
+export type GetExportKindsResponse = Message<"samspel.v1.GetExportKindsResponse"> & {
+  /**
+   * The kinds, in the order of ExportKind; EXPORT_KIND_PERSONAL is always among them.
+   *
+   * @generated from field: repeated samspel.v1.ExportKind kinds = 1;
+   */
+  kinds: ExportKind[];
+};
+
+/**
+ * Describes the message samspel.v1.GetExportKindsResponse.
+ * Use `create(GetExportKindsResponseSchema)` to create a new message.
+ */
+export const GetExportKindsResponseSchema: GenMessage<GetExportKindsResponse> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_export_service, 4);
+
+/**
  * ExportKind is what to export.
  *
  * @generated from enum samspel.v1.ExportKind
@@ -166,6 +208,17 @@ export const ExportService: GenService<{
     methodKind: "server_streaming";
     input: typeof ExportTermRequestSchema;
     output: typeof ExportTermResponseSchema;
+  },
+  /**
+   * GetExportKinds says what the caller may export of a term, so an app offers only
+   * that; ExportTerm decides by the same rules.
+   *
+   * @generated from rpc samspel.v1.ExportService.GetExportKinds
+   */
+  getExportKinds: {
+    methodKind: "unary";
+    input: typeof GetExportKindsRequestSchema;
+    output: typeof GetExportKindsResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_samspel_v1_export_service, 0);
