@@ -35,7 +35,7 @@ type QuickNote struct {
 	Sequence           int64
 	CreateTime         time.Time // when it was written: the time in its id, never in the future
 	UpdateTime         time.Time
-	DeleteTime         time.Time // non-zero for a tombstone
+	DeleteTime         time.Time        // non-zero for a tombstone
 	Outcome            QuickNoteOutcome // what ConvertQuickNote last made of it; zero Kind for nothing
 
 	pk int64

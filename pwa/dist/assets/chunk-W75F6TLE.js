@@ -1,0 +1,1 @@
+import{c as a,d as b}from"./chunk-3BWNMHNO.js";import"./chunk-BXHUDVA4.js";import"./chunk-H7QX3MLS.js";import"./chunk-O6LF7QU7.js";import"./chunk-F4PNVPQ2.js";import"./chunk-GAJ4OAFK.js";import"./chunk-FYBR4EIR.js";import"./chunk-BYOQ5SWD.js";import"./chunk-E2JU52WK.js";export{b as store,a as sync};
