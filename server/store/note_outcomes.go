@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -42,7 +43,8 @@ func nextCheckIn(ctx context.Context, q querier, personID, org int64, today stri
 
 // NextCheckInNotes returns the viewer's next check-in in organisation orgID (zero: the
 // one where they are chair or director today), or nil, and one page of the viewer's own
-// notes flagged for it, newest first. Nobody else's flagged notes are ever listed.
+// notes of the current term flagged for it, newest first. Nobody else's flagged notes
+// are ever listed.
 func (s *Store) NextCheckInNotes(ctx context.Context, viewer Viewer, orgID int64, p Page) (*Meeting, []QuickNote, string, error) {
 	tx, err := s.beginRead(ctx)
 	if err != nil {
@@ -50,7 +52,7 @@ func (s *Store) NextCheckInNotes(ctx context.Context, viewer Viewer, orgID int64
 	}
 	defer tx.Rollback()
 	day := s.today()
-	org, _, _, err := pairRole(ctx, tx, viewer.PersonID, orgID, day)
+	org, term, _, err := pairRole(ctx, tx, viewer.PersonID, orgID, day)
 	if err != nil {
 		return nil, nil, "", err
 	}
@@ -58,7 +60,9 @@ func (s *Store) NextCheckInNotes(ctx context.Context, viewer Viewer, orgID int64
 	if err != nil {
 		return nil, nil, "", err
 	}
-	notes, token, err := s.listNotes(ctx, viewer, `next_check_in = 1 AND deleted_at IS NULL AND organization_id = `+fmt.Sprint(org), false, p)
+	// Only the current term's notes: a flag from an earlier term was meant for a check-in
+	// of that term, whose pair may no longer be the pair of today.
+	notes, token, err := s.listNotes(ctx, viewer, `next_check_in = 1 AND deleted_at IS NULL AND term_id = `+strconv.FormatInt(term, 10), false, p)
 	return next, notes, token, err
 }
 

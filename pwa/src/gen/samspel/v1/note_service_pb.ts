@@ -1223,7 +1223,7 @@ export const NoteService: GenService<{
     output: typeof ListQuickNoteRevisionsResponseSchema;
   },
   /**
-   * ListNextCheckInQuickNotes tells the caller which check-in is their next one and lists their own notes flagged "ta upp på nästa avstämning", newest first, to be offered there. The next check-in is the earliest meeting of a check-in series (MEETING_KIND_AVSTAMNING) of the organisation that the caller takes part in, that is neither held nor cancelled and is dated today or later (Swedish time): a check-in of the current chair–director pair, since such a series belongs to one term and the caller must be chair or director of it today. Nobody ever sees another person's flagged notes here.
+   * ListNextCheckInQuickNotes tells the caller which check-in is their next one and lists their own notes of the organisation's current term flagged "ta upp på nästa avstämning", newest first, to be offered there (a flag from an earlier term was meant for that term's check-ins). The next check-in is the earliest meeting of a check-in series (MEETING_KIND_AVSTAMNING) of the organisation that the caller takes part in, that is neither held nor cancelled and is dated today or later (Swedish time): a check-in of the current chair–director pair, since such a series belongs to one term and the caller must be chair or director of it today. Nobody ever sees another person's flagged notes here.
    *
    * @generated from rpc samspel.v1.NoteService.ListNextCheckInQuickNotes
    */
