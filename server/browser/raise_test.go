@@ -110,6 +110,19 @@ func TestAFlaggedNoteGoesOnTheNextCheckInsAgenda(t *testing.T) {
 			t.Errorf("the director's Get answered %s", got)
 		}
 	})
+	t.Run("an inbox note opens as an action item form, accessible, with the note's text", func(t *testing.T) {
+		p := p.with(t)
+		p.open(s.URL+"/anteckningar/inkorg", "inkorg")
+		p.tap(`#inbox-list button[id^="to-action-"]`)
+		p.waitText("#inbox-list form", "Lägg till åtgärden")
+		if got := eval[string](p, `document.querySelector("#inbox-list form textarea").value`); got == "" {
+			t.Error("the action's text is not prefilled from the note")
+		}
+		if n := p.count(`#inbox-list button[id^="to-topic-"]`); n != 0 {
+			t.Errorf("the chair is offered %d opposition topics; only the director may make them", n)
+		}
+		checkAxe(t, p)
+	})
 	t.Run("the note is no longer flagged and says what it became", func(t *testing.T) {
 		p := p.with(t)
 		p.open(s.URL+"/anteckningar/"+note.Id, "anteckning")
