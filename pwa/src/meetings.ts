@@ -43,17 +43,17 @@ registerRoute({ pattern: "/moten/ny", place: "moten", show: lazy((m) => m.showNe
 registerRoute({ pattern: "/moten/:id", place: "moten", show: lazy((m) => m.showMeeting) });
 registerRoute({ pattern: "/moten", place: "moten", show: lazy((m) => m.showMeetings) });
 
-registerIdagSection({ id: "moten", order: 20, visible: takesPart, render: () => meetingsBlock() });
+registerIdagSection({ id: "moten", order: 20, visible: takesPart, render: (me) => meetingsBlock(me) });
 
 /** meetingsBlock is Idag's part about meetings, filled in once the server answers. */
-function meetingsBlock(): HTMLElement {
+function meetingsBlock(me: MeView): HTMLElement {
   const el = h(
     "section",
     { id: "idag-moten", class: "block", "aria-labelledby": "idag-moten-h", "aria-busy": "true" },
     h("h2", { id: "idag-moten-h" }, "Möten"),
   );
   import("./meetings/idag")
-    .then((m) => m.fill(el))
+    .then((m) => m.fill(el, me))
     .catch(() => {
       el.removeAttribute("aria-busy");
       el.append(h("p", null, "Mötena kan inte visas utan anslutning."));

@@ -237,6 +237,12 @@ func TestPolicyMatrix(t *testing.T) {
 		{method: samspelv1.NoteService_PullQuickNoteChanges_FullMethodName, req: &samspelv1.PullQuickNoteChangesRequest{}, resp: &samspelv1.PullQuickNoteChangesResponse{}, allowed: pairs},
 		{method: samspelv1.NoteService_SearchQuickNotes_FullMethodName, req: &samspelv1.SearchQuickNotesRequest{Query: "matris"}, resp: &samspelv1.SearchQuickNotesResponse{}, allowed: pairs},
 		{method: samspelv1.NoteService_ListQuickNoteRevisions_FullMethodName, req: &samspelv1.ListQuickNoteRevisionsRequest{Id: notes.private}, resp: &samspelv1.ListQuickNoteRevisionsResponse{}, allowed: author, hidden: notAuthor},
+		{method: samspelv1.NoteService_ListNextCheckInQuickNotes_FullMethodName, req: &samspelv1.ListNextCheckInQuickNotesRequest{}, resp: &samspelv1.ListNextCheckInQuickNotesResponse{}, allowed: pairs},
+		// The next check-in is looked up when the row runs: other rows hold and move meetings.
+		{method: samspelv1.NoteService_ConvertQuickNote_FullMethodName, fresh: func() proto.Message {
+			return &samspelv1.ConvertQuickNoteRequest{Id: notes.toConvert, Revision: 1, MeetingId: nextCheckInOf(t, s, demo.Chair.Email),
+				Into: &samspelv1.ConvertQuickNoteRequest_AgendaItem{AgendaItem: &samspelv1.QuickNoteAgendaItem{Title: "Matrisens punkt"}}}
+		}, resp: &samspelv1.ConvertQuickNoteResponse{}, allowed: author, hidden: notAuthor},
 		// Exports: the archive only for administrators (and staff with the registrar
 		// permission, which the demo's staff member lacks); outsiders may not know the term.
 		{method: samspelv1.ExportService_ExportTerm_FullMethodName, req: &samspelv1.ExportTermRequest{TermId: finishedTerm(t, s), Kind: samspelv1.ExportKind_EXPORT_KIND_ARCHIVE}, resp: &samspelv1.ExportTermResponse{}, allowed: onlyAdmin, hidden: hiddenFrom, stream: true},
@@ -343,7 +349,7 @@ func seedPersonToDisable(t *testing.T, s *apptest.Server) int64 {
 }
 
 // matrixNotes are private notes of the demo chair for the matrix to read and change.
-type matrixNotes struct{ private, toDelete, toShare string }
+type matrixNotes struct{ private, toDelete, toShare, toConvert string }
 
 func seedMatrixNotes(t *testing.T, s *apptest.Server) matrixNotes {
 	t.Helper()
@@ -352,7 +358,7 @@ func seedMatrixNotes(t *testing.T, s *apptest.Server) matrixNotes {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ids [3]string
+	var ids [4]string
 	for i := range ids {
 		n, err := s.Store.CreateQuickNote(ctx, store.Actor{PersonID: chair.ID}, store.NewQuickNote{ID: store.NewNoteID(time.Now()), Body: "Matrisens anteckning"})
 		if err != nil {
@@ -360,5 +366,19 @@ func seedMatrixNotes(t *testing.T, s *apptest.Server) matrixNotes {
 		}
 		ids[i] = n.ID
 	}
-	return matrixNotes{private: ids[0], toDelete: ids[1], toShare: ids[2]}
+	return matrixNotes{private: ids[0], toDelete: ids[1], toShare: ids[2], toConvert: ids[3]}
+}
+
+// nextCheckInOf is the id of the person's next check-in, as ListNextCheckInQuickNotes has it.
+func nextCheckInOf(t *testing.T, s *apptest.Server, email string) int64 {
+	t.Helper()
+	p, err := s.Store.PersonByEmail(context.Background(), email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, _, _, err := s.Store.NextCheckInNotes(context.Background(), store.Viewer{PersonID: p.ID}, 0, store.Page{})
+	if err != nil || next == nil {
+		t.Fatalf("next check-in of %s: %v, %v", email, next, err)
+	}
+	return next.ID
 }

@@ -132,6 +132,44 @@ func (s *noteService) ListQuickNoteRevisions(ctx context.Context, req *samspelv1
 	return resp, nil
 }
 
+func (s *noteService) ListNextCheckInQuickNotes(ctx context.Context, req *samspelv1.ListNextCheckInQuickNotesRequest) (*samspelv1.ListNextCheckInQuickNotesResponse, error) {
+	p := caller(ctx)
+	next, notes, token, err := s.store.NextCheckInNotes(ctx, p.viewer(), req.OrganizationId, page(req.PageSize, req.PageToken))
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	resp := &samspelv1.ListNextCheckInQuickNotesResponse{QuickNotes: quickNotesToProto(notes, p), NextPageToken: token}
+	if next != nil {
+		resp.NextCheckIn = meetingToProto(*next)
+	}
+	return resp, nil
+}
+
+func (s *noteService) ConvertQuickNote(ctx context.Context, req *samspelv1.ConvertQuickNoteRequest) (*samspelv1.ConvertQuickNoteResponse, error) {
+	p := caller(ctx)
+	c := store.QuickNoteConversion{ID: req.Id, Revision: req.Revision, MeetingID: req.MeetingId}
+	switch into := req.Into.(type) {
+	case *samspelv1.ConvertQuickNoteRequest_AgendaItem:
+		c.Kind, c.Title, c.Description = store.OutcomeAgendaItem, into.AgendaItem.Title, into.AgendaItem.Description
+	case *samspelv1.ConvertQuickNoteRequest_OppositionTopic:
+		c.Kind, c.Title, c.Description = store.OutcomeOppositionTopic, into.OppositionTopic.Title, into.OppositionTopic.Description
+	case *samspelv1.ConvertQuickNoteRequest_ActionItem:
+		c.Kind, c.Title, c.OwnerID, c.DueDate = store.OutcomeActionItem, into.ActionItem.Text, into.ActionItem.OwnerPersonId, into.ActionItem.DueDate
+	}
+	out, err := s.store.ConvertQuickNote(ctx, p.actor(), c)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	resp := &samspelv1.ConvertQuickNoteResponse{QuickNote: quickNoteToProto(out.Note, p)}
+	if out.AgendaItem != nil {
+		resp.AgendaItem = agendaItemToProto(*out.AgendaItem)
+	}
+	if out.ActionItem != nil {
+		resp.ActionItem = actionToProto(*out.ActionItem)
+	}
+	return resp, nil
+}
+
 func quickNotesToProto(notes []store.QuickNote, viewer *principal) []*samspelv1.QuickNote {
 	out := make([]*samspelv1.QuickNote, 0, len(notes))
 	for _, n := range notes {
@@ -170,6 +208,20 @@ func quickNoteToProto(n store.QuickNote, viewer *principal) *samspelv1.QuickNote
 		UpdateTime:         timestamppb.New(n.UpdateTime),
 		DeleteTime:         optionalTime(n.DeleteTime),
 		ViewerIsAuthor:     n.Author.ID == viewer.person.ID,
+		Outcome:            outcomeToProto(n.Outcome),
+	}
+}
+
+func outcomeToProto(o store.QuickNoteOutcome) *samspelv1.QuickNoteOutcome {
+	if o.Kind == 0 {
+		return nil
+	}
+	return &samspelv1.QuickNoteOutcome{
+		Kind:         samspelv1.QuickNoteOutcomeKind(o.Kind),
+		MeetingId:    o.MeetingID,
+		MeetingDate:  o.MeetingDate,
+		AgendaItemId: o.AgendaItemID,
+		ActionItemId: o.ActionItemID,
 	}
 }
 

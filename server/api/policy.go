@@ -158,15 +158,17 @@ var policy = map[string]rule{
 	samspelv1.PairService_StartCrisis_FullMethodName:             {roles: pair},
 	samspelv1.PairService_EndCrisis_FullMethodName:               {roles: pair},
 
-	samspelv1.NoteService_CreateQuickNote_FullMethodName:        {roles: pair},
-	samspelv1.NoteService_GetQuickNote_FullMethodName:           {roles: pair},
-	samspelv1.NoteService_ListQuickNotes_FullMethodName:         {roles: pair},
-	samspelv1.NoteService_UpdateQuickNote_FullMethodName:        {roles: pair},
-	samspelv1.NoteService_DeleteQuickNote_FullMethodName:        {roles: pair},
-	samspelv1.NoteService_ShareQuickNote_FullMethodName:         {roles: pair},
-	samspelv1.NoteService_PullQuickNoteChanges_FullMethodName:   {roles: pair},
-	samspelv1.NoteService_SearchQuickNotes_FullMethodName:       {roles: pair},
-	samspelv1.NoteService_ListQuickNoteRevisions_FullMethodName: {roles: pair},
+	samspelv1.NoteService_CreateQuickNote_FullMethodName:           {roles: pair},
+	samspelv1.NoteService_GetQuickNote_FullMethodName:              {roles: pair},
+	samspelv1.NoteService_ListQuickNotes_FullMethodName:            {roles: pair},
+	samspelv1.NoteService_UpdateQuickNote_FullMethodName:           {roles: pair},
+	samspelv1.NoteService_DeleteQuickNote_FullMethodName:           {roles: pair},
+	samspelv1.NoteService_ShareQuickNote_FullMethodName:            {roles: pair},
+	samspelv1.NoteService_PullQuickNoteChanges_FullMethodName:      {roles: pair},
+	samspelv1.NoteService_SearchQuickNotes_FullMethodName:          {roles: pair},
+	samspelv1.NoteService_ListQuickNoteRevisions_FullMethodName:    {roles: pair},
+	samspelv1.NoteService_ListNextCheckInQuickNotes_FullMethodName: {roles: pair},
+	samspelv1.NoteService_ConvertQuickNote_FullMethodName:          {roles: pair},
 	// Opposition briefings, the parity ledger and questions. Reads are open to every
 	// role: the store answers NotFound for what a caller may not see (another party's
 	// questions, budget-work questions for the chair and the majority).

@@ -51,6 +51,10 @@ func seedNotes(b *store.Seeder, org int64, finished, current int64, people map[s
 			{id: dir, counterpart: chair, role: store.RoleDirector, from: CurrentStart, to: CurrentNotesUntil, perDay: 1.2},
 		}},
 	}
+	// A note flagged for the next check-in was raised there: only the notes of the last
+	// week before the demo's end still wait to be put on a check-in's agenda.
+	raisedBefore, _ := time.ParseInLocation(time.DateOnly, CurrentNotesUntil, stockholm)
+	raisedBefore = raisedBefore.AddDate(0, 0, -7)
 	for _, t := range terms {
 		var notes []store.SeedQuickNote
 		for _, a := range t.authors {
@@ -59,6 +63,9 @@ func seedNotes(b *store.Seeder, org int64, finished, current int64, people map[s
 		sortByTime(notes)
 		for i := range notes {
 			n := &notes[i]
+			if n.RaiseAtNextCheckIn && n.Written.Before(raisedBefore) {
+				n.RaiseAtNextCheckIn = false
+			}
 			if i >= len(notes)-t.unsorted && n.SharedWith == 0 && !n.RaiseAtNextCheckIn {
 				n.Sorted = false
 			}

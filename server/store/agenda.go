@@ -66,25 +66,30 @@ func (s *Store) AddAgendaItem(ctx context.Context, actor Actor, n NewAgendaItem)
 		return AgendaItem{}, &InvalidError{Field: "source", Description: "needs both a kind and an id, or neither"}
 	}
 	var id int64
-	err := s.onMeeting(ctx, actor, n.MeetingID, true, func(tx *sql.Tx, m meetingRow) error {
-		var source any
-		if n.SourceID != 0 {
-			source = n.SourceID
-		}
-		res, err := tx.ExecContext(ctx, `
-			INSERT INTO agenda_items (meeting_id, series_id, title, description, source_kind, source_id, added_by, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			m.ID, m.SeriesID, strings.TrimSpace(n.Title), n.Description, n.SourceKind, source, actor.PersonID, millis(s.now()))
-		if err != nil {
-			return fmt.Errorf("insert agenda item: %w", err)
-		}
-		id, _ = res.LastInsertId()
-		return nil
+	err := s.onMeeting(ctx, actor, n.MeetingID, true, func(tx *sql.Tx, m meetingRow) (err error) {
+		id, err = insertAgendaItem(ctx, tx, actor, m, n, s.now())
+		return err
 	})
 	if err != nil {
 		return AgendaItem{}, err
 	}
 	return s.agendaItem(ctx, Viewer{PersonID: actor.PersonID}, id)
+}
+
+// insertAgendaItem writes item n onto writable meeting m and returns its id.
+func insertAgendaItem(ctx context.Context, tx *sql.Tx, actor Actor, m meetingRow, n NewAgendaItem, now time.Time) (int64, error) {
+	var source any
+	if n.SourceID != 0 {
+		source = n.SourceID
+	}
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO agenda_items (meeting_id, series_id, title, description, source_kind, source_id, added_by, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.ID, m.SeriesID, strings.TrimSpace(n.Title), n.Description, n.SourceKind, source, actor.PersonID, millis(now))
+	if err != nil {
+		return 0, fmt.Errorf("insert agenda item: %w", err)
+	}
+	return res.LastInsertId()
 }
 
 // agendaItem returns an item if the viewer may see the meeting it was put on.

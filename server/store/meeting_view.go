@@ -188,6 +188,11 @@ type MeetingOverview struct {
 	OverdueActions       []ActionItem
 }
 
+// upcoming is the condition for a meeting m that is still ahead: neither held nor
+// cancelled, and dated today (@today) or later. The earliest upcoming check-in is the
+// next one, on Idag and for quick notes alike.
+const upcoming = `m.state = 1 AND m.date >= @today`
+
 // missedWindow is how far back the start screen looks for missed check-ins.
 const missedWindow = 8 * 7
 
@@ -215,7 +220,7 @@ func (s *Store) MeetingOverview(ctx context.Context, viewer Viewer, orgID int64)
 			ORDER BY m.date `+order+`, m.start_time `+order+`, m.id `+order+` LIMIT `+fmt.Sprint(limit), append(args, more...)...)
 	}
 	var o MeetingOverview
-	next, err := checkIns(`m.state = 1 AND m.date >= @today`, `ASC`, 1)
+	next, err := checkIns(upcoming, `ASC`, 1)
 	if err != nil {
 		return o, fmt.Errorf("select next check-in: %w", err)
 	}

@@ -468,31 +468,37 @@ func (s *Store) AddActionItem(ctx context.Context, actor Actor, n NewActionItem)
 		return ActionItem{}, &InvalidError{Field: "owner_person_id", Description: "is required"}
 	}
 	var id int64
-	err := s.onMeeting(ctx, actor, n.MeetingID, true, func(tx *sql.Tx, m meetingRow) error {
+	err := s.onMeeting(ctx, actor, n.MeetingID, true, func(tx *sql.Tx, m meetingRow) (err error) {
 		if err := checkItem(ctx, tx, actor, m, n.AgendaItemID); err != nil {
 			return err
 		}
-		if err := checkParticipant(ctx, tx, m, n.OwnerID, "owner_person_id"); err != nil {
-			return err
-		}
-		var due any
-		if n.DueDate != "" {
-			due = n.DueDate
-		}
-		res, err := tx.ExecContext(ctx, `
-			INSERT INTO action_items (meeting_id, series_id, agenda_item_id, text, owner_id, due_date, created_by, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			m.ID, m.SeriesID, nullID(n.AgendaItemID), strings.TrimSpace(n.Text), n.OwnerID, due, actor.PersonID, millis(s.now()))
-		if err != nil {
-			return fmt.Errorf("insert action item: %w", err)
-		}
-		id, _ = res.LastInsertId()
-		return nil
+		id, err = insertActionItem(ctx, tx, actor, m, n, "owner_person_id", s.now())
+		return err
 	})
 	if err != nil {
 		return ActionItem{}, err
 	}
 	return s.actionItem(ctx, Viewer{PersonID: actor.PersonID}, id)
+}
+
+// insertActionItem writes action item n of writable meeting m, whose owner must take
+// part in m (ownerField names the owner in an InvalidError), and returns its id.
+func insertActionItem(ctx context.Context, tx *sql.Tx, actor Actor, m meetingRow, n NewActionItem, ownerField string, now time.Time) (int64, error) {
+	if err := checkParticipant(ctx, tx, m, n.OwnerID, ownerField); err != nil {
+		return 0, err
+	}
+	var due any
+	if n.DueDate != "" {
+		due = n.DueDate
+	}
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO action_items (meeting_id, series_id, agenda_item_id, text, owner_id, due_date, created_by, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.ID, m.SeriesID, nullID(n.AgendaItemID), strings.TrimSpace(n.Text), n.OwnerID, due, actor.PersonID, millis(now))
+	if err != nil {
+		return 0, fmt.Errorf("insert action item: %w", err)
+	}
+	return res.LastInsertId()
 }
 
 func (s *Store) actionItem(ctx context.Context, viewer Viewer, id int64) (ActionItem, error) {

@@ -26,7 +26,7 @@ type QuickNote struct {
 	WithPerson         Person // zero ID for nobody
 	WithText           string
 	Tag                string
-	RaiseAtNextCheckIn bool // meetings, once built, put flagged notes on the agenda
+	RaiseAtNextCheckIn bool // offered at the author's next check-in until converted
 	Sorted             bool // false while the note waits in the triage inbox
 	PartyRole          bool
 	SharedWith         Person    // zero ID while private
@@ -35,7 +35,8 @@ type QuickNote struct {
 	Sequence           int64
 	CreateTime         time.Time // when it was written: the time in its id, never in the future
 	UpdateTime         time.Time
-	DeleteTime         time.Time // non-zero for a tombstone
+	DeleteTime         time.Time        // non-zero for a tombstone
+	Outcome            QuickNoteOutcome // what ConvertQuickNote last made of it; zero Kind for nothing
 
 	pk int64
 }
@@ -85,10 +86,14 @@ type QuickNoteRevision struct {
 const quickNoteColumns = `n.pk, n.id, n.author_id, a.display_name, n.author_role, n.organization_id, n.term_id, n.body,
 	coalesce(n.with_person_id, 0), coalesce(w.display_name, ''), n.with_text, n.tag, n.next_check_in, n.sorted, n.party_role,
 	coalesce(n.shared_with, 0), coalesce(s.display_name, ''), coalesce(n.shared_at, 0), n.revision, n.seq,
-	n.written_at, n.updated_at, coalesce(n.deleted_at, 0)`
+	n.written_at, n.updated_at, coalesce(n.deleted_at, 0),
+	coalesce(qo.kind, 0), coalesce(qo.meeting_id, 0), coalesce(qm.date, ''), coalesce(qo.agenda_item_id, 0), coalesce(qo.action_item_id, 0)`
 
+// quickNoteJoins joins the author, the people named and the note's latest outcome.
 const quickNoteJoins = ` JOIN people a ON a.id = n.author_id
-	LEFT JOIN people w ON w.id = n.with_person_id LEFT JOIN people s ON s.id = n.shared_with`
+	LEFT JOIN people w ON w.id = n.with_person_id LEFT JOIN people s ON s.id = n.shared_with
+	LEFT JOIN quick_note_outcomes qo ON qo.id = (SELECT max(id) FROM quick_note_outcomes WHERE note_pk = n.pk)
+	LEFT JOIN meetings qm ON qm.id = qo.meeting_id`
 
 // visibleTo is the one rule of who sees a note, for WHERE clauses with the viewer's
 // person id as parameter ?1: its author, and the person it was shared with.
@@ -100,7 +105,8 @@ func scanQuickNote(sc scanner) (QuickNote, error) {
 	err := sc.Scan(&n.pk, &n.ID, &n.Author.ID, &n.Author.DisplayName, &n.AuthorRole, &n.OrganizationID, &n.TermID, &n.Body,
 		&n.WithPerson.ID, &n.WithPerson.DisplayName, &n.WithText, &n.Tag, &n.RaiseAtNextCheckIn, &n.Sorted, &n.PartyRole,
 		&n.SharedWith.ID, &n.SharedWith.DisplayName, &shared, &n.Revision, &n.Sequence,
-		&written, &updated, &deleted)
+		&written, &updated, &deleted,
+		&n.Outcome.Kind, &n.Outcome.MeetingID, &n.Outcome.MeetingDate, &n.Outcome.AgendaItemID, &n.Outcome.ActionItemID)
 	n.CreateTime, n.UpdateTime = fromMillis(written), fromMillis(updated)
 	if shared != 0 {
 		n.ShareTime = fromMillis(shared)
@@ -190,7 +196,7 @@ func (s *Store) CreateQuickNote(ctx context.Context, actor Actor, nn NewQuickNot
 
 // pairRole finds the organisation, current term and role (chair or director) in which
 // person writes a note today; orgID zero means their only such organisation.
-func pairRole(ctx context.Context, tx *sql.Tx, personID, orgID int64, today string) (org, term int64, role int32, err error) {
+func pairRole(ctx context.Context, tx querier, personID, orgID int64, today string) (org, term int64, role int32, err error) {
 	type hold struct {
 		org, term int64
 		role      int32
@@ -448,6 +454,16 @@ func counterpart(ctx context.Context, tx *sql.Tx, n QuickNote, today string) (Pe
 // ListQuickNotes lists the notes viewer may see, newest first; unsortedOnly gives the
 // triage inbox: the viewer's own notes that wait to be sorted.
 func (s *Store) ListQuickNotes(ctx context.Context, viewer Viewer, unsortedOnly bool, p Page) ([]QuickNote, string, error) {
+	if unsortedOnly {
+		return s.listNotes(ctx, viewer, `sorted = 0 AND deleted_at IS NULL`, false, p)
+	}
+	return s.listNotes(ctx, viewer, `deleted_at IS NULL`, true, p)
+}
+
+// listNotes lists, newest first, the viewer's own notes that meet own (a condition that
+// one of the partial indexes of quick_notes answers), and withShared those shared with
+// them.
+func (s *Store) listNotes(ctx context.Context, viewer Viewer, own string, withShared bool, p Page) ([]QuickNote, string, error) {
 	c, err := p.cursor()
 	if err != nil {
 		return nil, "", err
@@ -455,12 +471,10 @@ func (s *Store) ListQuickNotes(ctx context.Context, viewer Viewer, unsortedOnly 
 	at, pk := noteCursor(c)
 	// One ordered, limited scan per way of seeing a note, each along its own index, and
 	// the two merged: an OR over both columns would sort every visible note instead.
-	shared := `UNION ALL SELECT * FROM (SELECT pk, written_at FROM quick_notes
+	shared := ""
+	if withShared {
+		shared = `UNION ALL SELECT * FROM (SELECT pk, written_at FROM quick_notes
 			WHERE shared_with = ?1 AND (written_at, pk) < (?2, ?3) ORDER BY written_at DESC, pk DESC LIMIT ?4)`
-	own := `deleted_at IS NULL`
-	if unsortedOnly {
-		shared = ""
-		own = `sorted = 0 AND deleted_at IS NULL`
 	}
 	out, err := query(ctx, s.r, scanQuickNote, `SELECT `+quickNoteColumns+` FROM (
 			SELECT * FROM (SELECT pk, written_at FROM quick_notes

@@ -402,30 +402,37 @@ func (s *Store) markTopic(ctx context.Context, actor Actor, itemID int64, inform
 		if err != nil {
 			return err
 		}
-		action := "opposition_topic.inform"
 		if inform && !o.administration() || !inform && !o.director {
 			return ErrPermission
 		}
 		if inform {
-			_, err = tx.ExecContext(ctx, `
-				INSERT INTO opposition_topic_marks (agenda_item_id, inform, withheld_reason, marked_by, marked_at) VALUES (?, 1, '', ?, ?)
-				ON CONFLICT (agenda_item_id) DO UPDATE SET inform = 1, withheld_reason = '', marked_by = excluded.marked_by, marked_at = excluded.marked_at`,
-				itemID, actor.PersonID, millis(s.now()))
-		} else {
-			action = "opposition_topic.withhold"
-			if len([]rune(strings.TrimSpace(reason))) < 3 {
-				return &InvalidError{Field: "reason", Description: "a topic is kept from the opposition only with a reason"}
-			}
-			_, err = tx.ExecContext(ctx, `
-				INSERT INTO opposition_topic_marks (agenda_item_id, inform, withheld_reason, marked_by, marked_at) VALUES (?, 0, ?, ?, ?)
-				ON CONFLICT (agenda_item_id) DO UPDATE SET withheld_reason = excluded.withheld_reason, marked_by = excluded.marked_by, marked_at = excluded.marked_at`,
-				itemID, strings.TrimSpace(reason), actor.PersonID, millis(s.now()))
+			return informTx(ctx, tx, actor, itemID, s.now())
 		}
+		if len([]rune(strings.TrimSpace(reason))) < 3 {
+			return &InvalidError{Field: "reason", Description: "a topic is kept from the opposition only with a reason"}
+		}
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO opposition_topic_marks (agenda_item_id, inform, withheld_reason, marked_by, marked_at) VALUES (?, 0, ?, ?, ?)
+			ON CONFLICT (agenda_item_id) DO UPDATE SET withheld_reason = excluded.withheld_reason, marked_by = excluded.marked_by, marked_at = excluded.marked_at`,
+			itemID, strings.TrimSpace(reason), actor.PersonID, millis(s.now()))
 		if err != nil {
 			return fmt.Errorf("mark topic: %w", err)
 		}
-		return auditTx(ctx, tx, s.now(), actor, action, true, fmt.Sprintf("agenda_item:%d", itemID))
+		return auditTx(ctx, tx, s.now(), actor, "opposition_topic.withhold", true, fmt.Sprintf("agenda_item:%d", itemID))
 	})
+}
+
+// informTx marks agenda item itemID "informera oppositionen", and logs it; the caller has
+// checked that the actor is of the administration.
+func informTx(ctx context.Context, tx *sql.Tx, actor Actor, itemID int64, now time.Time) error {
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO opposition_topic_marks (agenda_item_id, inform, withheld_reason, marked_by, marked_at) VALUES (?, 1, '', ?, ?)
+		ON CONFLICT (agenda_item_id) DO UPDATE SET inform = 1, withheld_reason = '', marked_by = excluded.marked_by, marked_at = excluded.marked_at`,
+		itemID, actor.PersonID, millis(now))
+	if err != nil {
+		return fmt.Errorf("mark topic: %w", err)
+	}
+	return auditTx(ctx, tx, now, actor, "opposition_topic.inform", true, fmt.Sprintf("agenda_item:%d", itemID))
 }
 
 // InformOpposition makes an agenda item a parity topic ("informera oppositionen").

@@ -1,18 +1,26 @@
 // The meetings part of Idag: the next check-in with a way to add an agenda item, how long
 // since the last check-in, missed check-ins and overdue action items.
 
+import type { MeView } from "../me";
+import { notes } from "../notes/client";
+import { writesNotes } from "../notes/send";
 import { h, mount, type Child } from "../render";
 import { meetings } from "./client";
 import { dayLabel, days, timeRange } from "./format";
 import { idOf } from "./ui";
 
 /** fill draws the block into el (its h2 stays), once the server has answered. */
-export async function fill(el: HTMLElement): Promise<void> {
+export async function fill(el: HTMLElement, me: MeView): Promise<void> {
   const heading = el.firstElementChild;
   let content: Child[];
   try {
-    const o = await meetings.getMeetingOverview({});
+    // The author's flagged notes wait at the next check-in; Idag says how many.
+    const [o, raised] = await Promise.all([
+      meetings.getMeetingOverview({}),
+      writesNotes(me) ? notes.listNextCheckInQuickNotes({ pageSize: 50 }).catch(() => null) : null,
+    ]);
     const next = o.nextCheckIn;
+    const toRaise = raised?.nextCheckIn?.id === next?.id ? (raised?.quickNotes.length ?? 0) : 0;
     content = [
       next
         ? [
@@ -24,6 +32,13 @@ export async function fill(el: HTMLElement): Promise<void> {
               next.place ? `, ${next.place}` : "",
               `. ${next.agendaItemCount === 1 ? "1 punkt" : `${next.agendaItemCount} punkter`} på dagordningen.`,
             ),
+            toRaise > 0 &&
+              h(
+                "p",
+                { id: "idag-raised" },
+                h("a", { href: `/moten/${idOf(next.id)}` }, `${toRaise} ${toRaise === 1 ? "anteckning" : "anteckningar"} att ta upp`),
+                " på avstämningen, från dina anteckningar.",
+              ),
             h("p", null, h("a", { id: "idag-add-item", class: "button secondary", href: `/moten/${idOf(next.id)}?ny=1` }, "Lägg till punkt")),
           ]
         : h("p", { id: "idag-next-checkin" }, "Ingen avstämning är planerad."),

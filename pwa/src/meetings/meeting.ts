@@ -23,7 +23,11 @@ import {
   type MeetingSeries,
   type Revision,
 } from "../gen/samspel/v1/meeting_service_pb";
+import type { QuickNote } from "../gen/samspel/v1/note_service_pb";
 import type { GetReflectionResponse } from "../gen/samspel/v1/reflection_service_pb";
+import { notes as noteApi } from "../notes/client";
+import { writesNotes } from "../notes/send";
+import { store as storeNote } from "../notes/sync";
 import { h, type Child } from "../render";
 import type { RouteContext } from "../router";
 import { showScreen, type Problem } from "../ui";
@@ -32,6 +36,7 @@ import { Role } from "../gen/samspel/v1/role_pb";
 import type { MeView } from "../me";
 import { meetings, opposition, people, reflections } from "./client";
 import { actionStatus, dayLabel, kindLabel, names, statusLabel, when } from "./format";
+import { raisedKey, raisedSection } from "./raised";
 import { reflectionSection } from "./reflection";
 import {
   button,
@@ -57,6 +62,7 @@ interface State {
   isCurrent: () => boolean;
   data: GetMeetingResponse;
   reflection: GetReflectionResponse | null;
+  raised: QuickNote[]; // the viewer's flagged notes, when this is their next check-in
   open: Set<string>; // toggled parts: note forms, corrections, the cancel form, the finalise warning
   series: MeetingSeries | null; // fetched when the participants are to be changed
   candidates: RoleAssignment[]; // who may be invited: the majority and staff of the term
@@ -78,9 +84,9 @@ export async function showMeeting(ctx: RouteContext): Promise<void> {
   }
   const id = BigInt(raw);
   try {
-    const [data, reflection] = await fetchMeeting(id);
+    const [data, reflection, raised] = await fetchMeeting(id, ctx.me);
     if (!isCurrent()) return;
-    shown = { id, path, isCurrent, data, reflection, open: new Set(), errors: {}, busy: false, series: null, candidates: [], me: ctx.me };
+    shown = { id, path, isCurrent, data, reflection, raised, open: new Set(), errors: {}, busy: false, series: null, candidates: [], me: ctx.me };
     draw(shown, { focus: ctx.focus, focusId: ctx.query.get("ny") ? "new-item-title" : undefined });
   } catch (err) {
     if (!isCurrent()) return;
@@ -88,11 +94,23 @@ export async function showMeeting(ctx: RouteContext): Promise<void> {
   }
 }
 
-async function fetchMeeting(id: bigint): Promise<[GetMeetingResponse, GetReflectionResponse | null]> {
+async function fetchMeeting(id: bigint, me: MeView): Promise<[GetMeetingResponse, GetReflectionResponse | null, QuickNote[]]> {
   const data = await meetings.getMeeting({ id });
   const reflection =
     data.meeting?.kind === MeetingKind.REFLEKTION ? await reflections.getReflection({ meetingId: id }) : null;
-  return [data, reflection];
+  return [data, reflection, await raisedNotes(data.meeting, me)];
+}
+
+/** raisedNotes are the viewer's notes flagged for the next check-in, if meeting m is
+ * that check-in; the meeting shows without them if they cannot be fetched. */
+async function raisedNotes(m: Meeting | undefined, me: MeView): Promise<QuickNote[]> {
+  if (!m || m.kind !== MeetingKind.AVSTAMNING || m.status !== MeetingStatus.SCHEDULED || !writesNotes(me)) return [];
+  try {
+    const res = await noteApi.listNextCheckInQuickNotes({ organizationId: m.organizationId, pageSize: 50 });
+    return res.nextCheckIn?.id === m.id ? res.quickNotes : [];
+  } catch {
+    return [];
+  }
 }
 
 // Coming back to the app is when the other participant has most likely written
@@ -105,10 +123,11 @@ document.addEventListener("visibilitychange", () => {
 
 /** reload fetches the meeting again and redraws it, keeping typed text except in clear. */
 async function reload(s: State, opts: { focusId?: string | undefined; clear?: string[] }): Promise<void> {
-  const [data, reflection] = await fetchMeeting(s.id);
+  const [data, reflection, raised] = await fetchMeeting(s.id, s.me);
   if (!s.isCurrent()) return;
   s.data = data;
   s.reflection = reflection;
+  s.raised = raised;
   redraw(s, opts);
 }
 
@@ -202,6 +221,7 @@ function body(s: State, m: Meeting): Child[] {
     followUp(s, m),
     previousDecisions(s),
     agenda(s, m),
+    raisedSection(s.raised, s.errors, (n) => raise(s, n)),
     decisions(s, m),
     actions(s, m),
     generalNotes(s, m),
@@ -320,6 +340,24 @@ function agenda(s: State, m: Meeting): Child {
         },
         true,
       ),
+  );
+}
+
+/** raise puts a flagged note on this check-in's agenda with the words in its form; the
+ * phone's copy of the note learns at once that it is no longer flagged. */
+function raise(s: State, n: QuickNote): void {
+  const key = raisedKey(n);
+  const title = value(`${key}-title`);
+  if (!title) return invalid(s, `${key}-title`, "Skriv vad punkten handlar om");
+  const description = value(`${key}-description`);
+  void act(
+    s,
+    "lägga till punkten",
+    async () => {
+      const res = await noteApi.convertQuickNote({ id: n.id, revision: n.revision, meetingId: s.id, into: { case: "agendaItem", value: { title, description } } });
+      await storeNote(s.me.id, res.quickNote).catch(() => {});
+    },
+    { focusId: "new-item-title" },
   );
 }
 

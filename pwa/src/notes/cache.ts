@@ -25,6 +25,14 @@ export interface Note {
   sharedWith: string;
   revision: number;
   createTime: number; // ms
+  outcome?: Outcome; // what the author turned it into, if anything
+}
+
+/** Outcome is what a note became on a check-in (QuickNoteOutcomeKind as kind). */
+export interface Outcome {
+  kind: number;
+  meetingId: string;
+  meetingDate: string;
 }
 
 /** noteOf keeps from the server's note what the phone shows. */
@@ -49,6 +57,7 @@ export function noteOf(q: QuickNote): Note {
     sharedWith: q.sharedWith?.displayName ?? "",
     revision: Number(q.revision),
     createTime: Number(q.createTime?.seconds ?? 0n) * 1000 + Math.floor((q.createTime?.nanos ?? 0) / 1e6),
+    ...(q.outcome && { outcome: { kind: q.outcome.kind, meetingId: q.outcome.meetingId.toString(), meetingDate: q.outcome.meetingDate } }),
   };
 }
 

@@ -3,7 +3,8 @@
 // Changes go to the server at once with the revision they were made from; a note changed
 // on another device meanwhile is shown again as it is now, with the person's own text kept.
 
-import type { QuickNote } from "../gen/samspel/v1/note_service_pb";
+import { QuickNoteOutcomeKind, type QuickNote } from "../gen/samspel/v1/note_service_pb";
+import { dayLabel } from "../meetings/format";
 import { Role } from "../gen/samspel/v1/role_pb";
 import { h, mount, type Child } from "../render";
 import { navigate, type RouteContext } from "../router";
@@ -75,6 +76,14 @@ function body(i: Item, mode: Mode, unsaved?: string): Child {
       facts.filter(([, v]) => v !== "").map(([k, v]) => h("div", null, h("dt", null, k), h("dd", null, v))),
     ),
     i.waiting?.problem && h("p", { class: "error-message" }, i.waiting.problem),
+    n?.outcome &&
+      h(
+        "p",
+        { id: "note-outcome" },
+        `Blev ${outcomeWords(n.outcome.kind)} för `,
+        h("a", { href: `/moten/${n.outcome.meetingId}` }, `avstämningen ${dayLabel(n.outcome.meetingDate)}`),
+        ". Anteckningen är fortfarande din.",
+      ),
     unsaved &&
       h(
         "details",
@@ -83,6 +92,18 @@ function body(i: Item, mode: Mode, unsaved?: string): Child {
         h("p", { id: "unsaved-text", class: "note-body" }, unsaved),
       ),
   ];
+}
+
+/** outcomeWords names what a note became (QuickNoteOutcomeKind). */
+function outcomeWords(kind: QuickNoteOutcomeKind): string {
+  switch (kind) {
+    case QuickNoteOutcomeKind.ACTION_ITEM:
+      return "en åtgärd";
+    case QuickNoteOutcomeKind.OPPOSITION_TOPIC:
+      return "ett ämne för oppositionsdragning, en punkt på dagordningen";
+    default:
+      return "en punkt på dagordningen";
+  }
 }
 
 function actions(ctx: RouteContext, person: string, i: Item, mode: Mode, draw: (m: Mode, focusId?: string) => void): Child {

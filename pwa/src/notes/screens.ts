@@ -2,6 +2,7 @@
 // what Idag says waits. The note itself is in detail.ts. Each screen reads the phone's
 // notes (the outbox and the cache) and draws itself again when they change.
 
+import { Role } from "../gen/samspel/v1/role_pb";
 import type { MeView } from "../me";
 import { h, mount, type Child } from "../render";
 import { navigate, type RouteContext } from "../router";
@@ -9,6 +10,7 @@ import { showScreen, type Problem } from "../ui";
 import * as cache from "./cache";
 import { setFlash, startCapture } from "./capture";
 import { notes as api } from "./client";
+import { convert, convertForm, doneWords, nextTarget, type Into, type Target } from "./convert";
 import { onNotesChanged, removeWaiting, waitingOf } from "./outbox";
 import { syncNow } from "./send";
 import { store } from "./sync";
@@ -139,12 +141,13 @@ export function showInbox(ctx: RouteContext, problem?: Problem): void {
     "Inkorg",
     [
       flashMessage(),
-      h("p", null, "Anteckningar du inte har sorterat än, äldst först. Behåll dem, ta upp dem på nästa avstämning eller släng dem."),
+      h("p", null, "Anteckningar du inte har sorterat än, äldst först. Behåll dem, ta upp dem på nästa avstämning, gör dem till en åtgärd eller släng dem."),
       region,
     ],
     { focus: ctx.focus || problem !== undefined, problem },
   );
   let confirming = "";
+  let converting: { id: string; into: Into; target: Target; errors: Record<string, string> } | null = null;
   const draw = async () => {
     const { waiting, notes } = await load(person);
     const list = items(
@@ -181,8 +184,53 @@ export function showInbox(ctx: RouteContext, problem?: Problem): void {
           showInbox(ctx, problemFor(err, "slänga anteckningen"));
         }
       };
+      // Turning the note into something on the next check-in needs to know that check-in.
+      const startConverting = (into: Into) => async () => {
+        try {
+          const target = await nextTarget();
+          if (!target) {
+            showInbox(ctx, { title: "Det finns ingen kommande avstämning", message: "Anteckningen kan bli en åtgärd eller ett ämne när en avstämning är planerad." });
+            return;
+          }
+          converting = { id: i.id, into, target, errors: {} };
+          confirming = "";
+          await draw();
+          document.querySelector<HTMLElement>(`#${into}-${i.id} .input`)?.focus();
+        } catch (err) {
+          showInbox(ctx, problemFor(err, "hämta nästa avstämning"));
+        }
+      };
       let buttons: Child;
-      if (confirming === i.id) {
+      if (n && converting?.id === i.id) {
+        const c = converting;
+        buttons = convertForm(
+          n,
+          c.into,
+          c.target,
+          person,
+          c.errors,
+          async (req) => {
+            if ("fieldId" in req) {
+              c.errors = { [req.fieldId]: req.message };
+              await draw();
+              document.getElementById(req.fieldId)?.focus();
+              return;
+            }
+            try {
+              await store(person, await convert(req));
+              setFlash(doneWords(c.into, c.target));
+              showInbox({ ...ctx, focus: true });
+            } catch (err) {
+              syncNow();
+              showInbox(ctx, problemFor(err, c.into === "action" ? "göra anteckningen till en åtgärd" : "göra anteckningen till ett ämne", "Avstämningen hann hållas eller flyttas. Försök igen."));
+            }
+          },
+          () => {
+            converting = null;
+            void draw().then(() => document.getElementById(`to-${c.into}-${i.id}`)?.focus());
+          },
+        );
+      } else if (confirming === i.id) {
         buttons = [
           h("p", { class: "confirm" }, "Slänga anteckningen? Den går inte att få tillbaka."),
           act(i, "Ja, släng", "discard-yes", discard, false),
@@ -201,6 +249,9 @@ export function showInbox(ctx: RouteContext, problem?: Problem): void {
               "raise",
               sort("sortera anteckningen", ["raise_at_next_check_in"], "Anteckningen tas upp på nästa avstämning.", { raiseAtNextCheckIn: true }),
             ),
+          n && act(i, "Gör till åtgärd", "to-action", startConverting("action")),
+          // Only the administration marks topics for the opposition: of the pair, the director.
+          n?.authorRole === Role.DIRECTOR && act(i, "Gör till ämne för oppositionen", "to-topic", startConverting("topic")),
           // The organisation's record is never discarded.
           n?.status !== "record" &&
             act(i, "Släng", "discard", async () => {

@@ -132,6 +132,11 @@ export function problemFor(err: unknown, what: string, failedPrecondition?: stri
       return { title, message: "Anteckningen finns inte längre." };
     case Code.FailedPrecondition:
       if (failedPrecondition) return { title, message: failedPrecondition };
+      break;
+    case Code.InvalidArgument:
+      return { title, message: "Något av det du fyllde i går inte att spara. Kontrollera och försök igen." };
+    case Code.PermissionDenied:
+      return { title, message: "Din roll får inte göra det här." };
   }
   return { title, message: "Något gick fel. Försök igen om en stund." };
 }

@@ -24,6 +24,145 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+// QuickNoteOutcomeKind says what a note was turned into.
+type QuickNoteOutcomeKind int32
+
+const (
+	// QUICK_NOTE_OUTCOME_KIND_UNSPECIFIED means the note was not turned into anything.
+	QuickNoteOutcomeKind_QUICK_NOTE_OUTCOME_KIND_UNSPECIFIED QuickNoteOutcomeKind = 0
+	// QUICK_NOTE_OUTCOME_KIND_AGENDA_ITEM is an item on a check-in's agenda.
+	QuickNoteOutcomeKind_QUICK_NOTE_OUTCOME_KIND_AGENDA_ITEM QuickNoteOutcomeKind = 1
+	// QUICK_NOTE_OUTCOME_KIND_ACTION_ITEM is an action item (åtgärd) of a check-in.
+	QuickNoteOutcomeKind_QUICK_NOTE_OUTCOME_KIND_ACTION_ITEM QuickNoteOutcomeKind = 2
+	// QUICK_NOTE_OUTCOME_KIND_OPPOSITION_TOPIC is an agenda item marked "informera oppositionen", a topic for the opposition's briefings.
+	QuickNoteOutcomeKind_QUICK_NOTE_OUTCOME_KIND_OPPOSITION_TOPIC QuickNoteOutcomeKind = 3
+)
+
+// Enum value maps for QuickNoteOutcomeKind.
+var (
+	QuickNoteOutcomeKind_name = map[int32]string{
+		0: "QUICK_NOTE_OUTCOME_KIND_UNSPECIFIED",
+		1: "QUICK_NOTE_OUTCOME_KIND_AGENDA_ITEM",
+		2: "QUICK_NOTE_OUTCOME_KIND_ACTION_ITEM",
+		3: "QUICK_NOTE_OUTCOME_KIND_OPPOSITION_TOPIC",
+	}
+	QuickNoteOutcomeKind_value = map[string]int32{
+		"QUICK_NOTE_OUTCOME_KIND_UNSPECIFIED":      0,
+		"QUICK_NOTE_OUTCOME_KIND_AGENDA_ITEM":      1,
+		"QUICK_NOTE_OUTCOME_KIND_ACTION_ITEM":      2,
+		"QUICK_NOTE_OUTCOME_KIND_OPPOSITION_TOPIC": 3,
+	}
+)
+
+func (x QuickNoteOutcomeKind) Enum() *QuickNoteOutcomeKind {
+	p := new(QuickNoteOutcomeKind)
+	*p = x
+	return p
+}
+
+func (x QuickNoteOutcomeKind) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (QuickNoteOutcomeKind) Descriptor() protoreflect.EnumDescriptor {
+	return file_samspel_v1_note_service_proto_enumTypes[0].Descriptor()
+}
+
+func (QuickNoteOutcomeKind) Type() protoreflect.EnumType {
+	return &file_samspel_v1_note_service_proto_enumTypes[0]
+}
+
+func (x QuickNoteOutcomeKind) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use QuickNoteOutcomeKind.Descriptor instead.
+func (QuickNoteOutcomeKind) EnumDescriptor() ([]byte, []int) {
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{0}
+}
+
+// QuickNoteOutcome is what a note was last turned into.
+type QuickNoteOutcome struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// What it became.
+	Kind QuickNoteOutcomeKind `protobuf:"varint,1,opt,name=kind,proto3,enum=samspel.v1.QuickNoteOutcomeKind" json:"kind,omitempty"`
+	// The check-in it went to.
+	MeetingId int64 `protobuf:"varint,2,opt,name=meeting_id,json=meetingId,proto3" json:"meeting_id,omitempty"`
+	// That check-in's day as YYYY-MM-DD.
+	MeetingDate string `protobuf:"bytes,3,opt,name=meeting_date,json=meetingDate,proto3" json:"meeting_date,omitempty"`
+	// The agenda item, for an agenda item or an opposition topic; zero otherwise.
+	AgendaItemId int64 `protobuf:"varint,4,opt,name=agenda_item_id,json=agendaItemId,proto3" json:"agenda_item_id,omitempty"`
+	// The action item, for an action item; zero otherwise.
+	ActionItemId  int64 `protobuf:"varint,5,opt,name=action_item_id,json=actionItemId,proto3" json:"action_item_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *QuickNoteOutcome) Reset() {
+	*x = QuickNoteOutcome{}
+	mi := &file_samspel_v1_note_service_proto_msgTypes[0]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *QuickNoteOutcome) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*QuickNoteOutcome) ProtoMessage() {}
+
+func (x *QuickNoteOutcome) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_note_service_proto_msgTypes[0]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use QuickNoteOutcome.ProtoReflect.Descriptor instead.
+func (*QuickNoteOutcome) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{0}
+}
+
+func (x *QuickNoteOutcome) GetKind() QuickNoteOutcomeKind {
+	if x != nil {
+		return x.Kind
+	}
+	return QuickNoteOutcomeKind_QUICK_NOTE_OUTCOME_KIND_UNSPECIFIED
+}
+
+func (x *QuickNoteOutcome) GetMeetingId() int64 {
+	if x != nil {
+		return x.MeetingId
+	}
+	return 0
+}
+
+func (x *QuickNoteOutcome) GetMeetingDate() string {
+	if x != nil {
+		return x.MeetingDate
+	}
+	return ""
+}
+
+func (x *QuickNoteOutcome) GetAgendaItemId() int64 {
+	if x != nil {
+		return x.AgendaItemId
+	}
+	return 0
+}
+
+func (x *QuickNoteOutcome) GetActionItemId() int64 {
+	if x != nil {
+		return x.ActionItemId
+	}
+	return 0
+}
+
 // QuickNote is a short note written in seconds on a phone, often after a hallway conversation.
 type QuickNote struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -45,7 +184,7 @@ type QuickNote struct {
 	WithText string `protobuf:"bytes,8,opt,name=with_text,json=withText,proto3" json:"with_text,omitempty"`
 	// A short tag of the author's choosing, for example "budget"; empty for none.
 	Tag string `protobuf:"bytes,9,opt,name=tag,proto3" json:"tag,omitempty"`
-	// True when the note is to be raised at the next check-in (avstämning) with the other party. Meetings are not built yet: the flag is stored so that the meetings work can put flagged notes on the agenda.
+	// True when the note is to be raised at the next check-in (avstämning) with the other party: ListNextCheckInQuickNotes offers it to its author there, and ConvertQuickNote clears the flag once it is on the agenda.
 	RaiseAtNextCheckIn bool `protobuf:"varint,10,opt,name=raise_at_next_check_in,json=raiseAtNextCheckIn,proto3" json:"raise_at_next_check_in,omitempty"`
 	// False while the note waits in the author's triage inbox; true once it was kept, flagged for the next check-in or otherwise sorted.
 	Sorted bool `protobuf:"varint,11,opt,name=sorted,proto3" json:"sorted,omitempty"`
@@ -69,13 +208,15 @@ type QuickNote struct {
 	DeleteTime *timestamppb.Timestamp `protobuf:"bytes,20,opt,name=delete_time,json=deleteTime,proto3" json:"delete_time,omitempty"`
 	// True when the caller wrote the note; the answer depends on who asks. Output only.
 	ViewerIsAuthor bool `protobuf:"varint,21,opt,name=viewer_is_author,json=viewerIsAuthor,proto3" json:"viewer_is_author,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// What the author last turned the note into with ConvertQuickNote; unset while nothing. Output only.
+	Outcome       *QuickNoteOutcome `protobuf:"bytes,22,opt,name=outcome,proto3" json:"outcome,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *QuickNote) Reset() {
 	*x = QuickNote{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[0]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[1]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -87,7 +228,7 @@ func (x *QuickNote) String() string {
 func (*QuickNote) ProtoMessage() {}
 
 func (x *QuickNote) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[0]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[1]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -100,7 +241,7 @@ func (x *QuickNote) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use QuickNote.ProtoReflect.Descriptor instead.
 func (*QuickNote) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{0}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{1}
 }
 
 func (x *QuickNote) GetId() string {
@@ -250,6 +391,13 @@ func (x *QuickNote) GetViewerIsAuthor() bool {
 	return false
 }
 
+func (x *QuickNote) GetOutcome() *QuickNoteOutcome {
+	if x != nil {
+		return x.Outcome
+	}
+	return nil
+}
+
 // QuickNoteRevision is an earlier version of a shared note, kept when it was corrected.
 type QuickNoteRevision struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -275,7 +423,7 @@ type QuickNoteRevision struct {
 
 func (x *QuickNoteRevision) Reset() {
 	*x = QuickNoteRevision{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[1]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -287,7 +435,7 @@ func (x *QuickNoteRevision) String() string {
 func (*QuickNoteRevision) ProtoMessage() {}
 
 func (x *QuickNoteRevision) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[1]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -300,7 +448,7 @@ func (x *QuickNoteRevision) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use QuickNoteRevision.ProtoReflect.Descriptor instead.
 func (*QuickNoteRevision) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{1}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *QuickNoteRevision) GetNoteId() string {
@@ -382,7 +530,7 @@ type CreateQuickNoteRequest struct {
 
 func (x *CreateQuickNoteRequest) Reset() {
 	*x = CreateQuickNoteRequest{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[2]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -394,7 +542,7 @@ func (x *CreateQuickNoteRequest) String() string {
 func (*CreateQuickNoteRequest) ProtoMessage() {}
 
 func (x *CreateQuickNoteRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[2]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -407,7 +555,7 @@ func (x *CreateQuickNoteRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateQuickNoteRequest.ProtoReflect.Descriptor instead.
 func (*CreateQuickNoteRequest) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{2}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *CreateQuickNoteRequest) GetId() string {
@@ -470,7 +618,7 @@ type CreateQuickNoteResponse struct {
 
 func (x *CreateQuickNoteResponse) Reset() {
 	*x = CreateQuickNoteResponse{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[3]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -482,7 +630,7 @@ func (x *CreateQuickNoteResponse) String() string {
 func (*CreateQuickNoteResponse) ProtoMessage() {}
 
 func (x *CreateQuickNoteResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[3]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -495,7 +643,7 @@ func (x *CreateQuickNoteResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateQuickNoteResponse.ProtoReflect.Descriptor instead.
 func (*CreateQuickNoteResponse) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{3}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *CreateQuickNoteResponse) GetQuickNote() *QuickNote {
@@ -516,7 +664,7 @@ type GetQuickNoteRequest struct {
 
 func (x *GetQuickNoteRequest) Reset() {
 	*x = GetQuickNoteRequest{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[4]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -528,7 +676,7 @@ func (x *GetQuickNoteRequest) String() string {
 func (*GetQuickNoteRequest) ProtoMessage() {}
 
 func (x *GetQuickNoteRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[4]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -541,7 +689,7 @@ func (x *GetQuickNoteRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetQuickNoteRequest.ProtoReflect.Descriptor instead.
 func (*GetQuickNoteRequest) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{4}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *GetQuickNoteRequest) GetId() string {
@@ -562,7 +710,7 @@ type GetQuickNoteResponse struct {
 
 func (x *GetQuickNoteResponse) Reset() {
 	*x = GetQuickNoteResponse{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[5]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -574,7 +722,7 @@ func (x *GetQuickNoteResponse) String() string {
 func (*GetQuickNoteResponse) ProtoMessage() {}
 
 func (x *GetQuickNoteResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[5]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -587,7 +735,7 @@ func (x *GetQuickNoteResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetQuickNoteResponse.ProtoReflect.Descriptor instead.
 func (*GetQuickNoteResponse) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{5}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *GetQuickNoteResponse) GetQuickNote() *QuickNote {
@@ -612,7 +760,7 @@ type ListQuickNotesRequest struct {
 
 func (x *ListQuickNotesRequest) Reset() {
 	*x = ListQuickNotesRequest{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[6]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -624,7 +772,7 @@ func (x *ListQuickNotesRequest) String() string {
 func (*ListQuickNotesRequest) ProtoMessage() {}
 
 func (x *ListQuickNotesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[6]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -637,7 +785,7 @@ func (x *ListQuickNotesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListQuickNotesRequest.ProtoReflect.Descriptor instead.
 func (*ListQuickNotesRequest) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{6}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *ListQuickNotesRequest) GetUnsortedOnly() bool {
@@ -674,7 +822,7 @@ type ListQuickNotesResponse struct {
 
 func (x *ListQuickNotesResponse) Reset() {
 	*x = ListQuickNotesResponse{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[7]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -686,7 +834,7 @@ func (x *ListQuickNotesResponse) String() string {
 func (*ListQuickNotesResponse) ProtoMessage() {}
 
 func (x *ListQuickNotesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[7]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -699,7 +847,7 @@ func (x *ListQuickNotesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListQuickNotesResponse.ProtoReflect.Descriptor instead.
 func (*ListQuickNotesResponse) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{7}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *ListQuickNotesResponse) GetQuickNotes() []*QuickNote {
@@ -729,7 +877,7 @@ type UpdateQuickNoteRequest struct {
 
 func (x *UpdateQuickNoteRequest) Reset() {
 	*x = UpdateQuickNoteRequest{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[8]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -741,7 +889,7 @@ func (x *UpdateQuickNoteRequest) String() string {
 func (*UpdateQuickNoteRequest) ProtoMessage() {}
 
 func (x *UpdateQuickNoteRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[8]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -754,7 +902,7 @@ func (x *UpdateQuickNoteRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateQuickNoteRequest.ProtoReflect.Descriptor instead.
 func (*UpdateQuickNoteRequest) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{8}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *UpdateQuickNoteRequest) GetQuickNote() *QuickNote {
@@ -782,7 +930,7 @@ type UpdateQuickNoteResponse struct {
 
 func (x *UpdateQuickNoteResponse) Reset() {
 	*x = UpdateQuickNoteResponse{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[9]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -794,7 +942,7 @@ func (x *UpdateQuickNoteResponse) String() string {
 func (*UpdateQuickNoteResponse) ProtoMessage() {}
 
 func (x *UpdateQuickNoteResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[9]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -807,7 +955,7 @@ func (x *UpdateQuickNoteResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateQuickNoteResponse.ProtoReflect.Descriptor instead.
 func (*UpdateQuickNoteResponse) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{9}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *UpdateQuickNoteResponse) GetQuickNote() *QuickNote {
@@ -830,7 +978,7 @@ type DeleteQuickNoteRequest struct {
 
 func (x *DeleteQuickNoteRequest) Reset() {
 	*x = DeleteQuickNoteRequest{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[10]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -842,7 +990,7 @@ func (x *DeleteQuickNoteRequest) String() string {
 func (*DeleteQuickNoteRequest) ProtoMessage() {}
 
 func (x *DeleteQuickNoteRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[10]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -855,7 +1003,7 @@ func (x *DeleteQuickNoteRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteQuickNoteRequest.ProtoReflect.Descriptor instead.
 func (*DeleteQuickNoteRequest) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{10}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *DeleteQuickNoteRequest) GetId() string {
@@ -883,7 +1031,7 @@ type DeleteQuickNoteResponse struct {
 
 func (x *DeleteQuickNoteResponse) Reset() {
 	*x = DeleteQuickNoteResponse{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[11]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -895,7 +1043,7 @@ func (x *DeleteQuickNoteResponse) String() string {
 func (*DeleteQuickNoteResponse) ProtoMessage() {}
 
 func (x *DeleteQuickNoteResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[11]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -908,7 +1056,7 @@ func (x *DeleteQuickNoteResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteQuickNoteResponse.ProtoReflect.Descriptor instead.
 func (*DeleteQuickNoteResponse) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{11}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *DeleteQuickNoteResponse) GetQuickNote() *QuickNote {
@@ -933,7 +1081,7 @@ type ShareQuickNoteRequest struct {
 
 func (x *ShareQuickNoteRequest) Reset() {
 	*x = ShareQuickNoteRequest{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[12]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -945,7 +1093,7 @@ func (x *ShareQuickNoteRequest) String() string {
 func (*ShareQuickNoteRequest) ProtoMessage() {}
 
 func (x *ShareQuickNoteRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[12]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -958,7 +1106,7 @@ func (x *ShareQuickNoteRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ShareQuickNoteRequest.ProtoReflect.Descriptor instead.
 func (*ShareQuickNoteRequest) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{12}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *ShareQuickNoteRequest) GetId() string {
@@ -993,7 +1141,7 @@ type ShareQuickNoteResponse struct {
 
 func (x *ShareQuickNoteResponse) Reset() {
 	*x = ShareQuickNoteResponse{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[13]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1005,7 +1153,7 @@ func (x *ShareQuickNoteResponse) String() string {
 func (*ShareQuickNoteResponse) ProtoMessage() {}
 
 func (x *ShareQuickNoteResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[13]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1018,7 +1166,7 @@ func (x *ShareQuickNoteResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ShareQuickNoteResponse.ProtoReflect.Descriptor instead.
 func (*ShareQuickNoteResponse) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{13}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *ShareQuickNoteResponse) GetQuickNote() *QuickNote {
@@ -1041,7 +1189,7 @@ type PullQuickNoteChangesRequest struct {
 
 func (x *PullQuickNoteChangesRequest) Reset() {
 	*x = PullQuickNoteChangesRequest{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[14]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1053,7 +1201,7 @@ func (x *PullQuickNoteChangesRequest) String() string {
 func (*PullQuickNoteChangesRequest) ProtoMessage() {}
 
 func (x *PullQuickNoteChangesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[14]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1066,7 +1214,7 @@ func (x *PullQuickNoteChangesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PullQuickNoteChangesRequest.ProtoReflect.Descriptor instead.
 func (*PullQuickNoteChangesRequest) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{14}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *PullQuickNoteChangesRequest) GetSinceSequence() int64 {
@@ -1098,7 +1246,7 @@ type PullQuickNoteChangesResponse struct {
 
 func (x *PullQuickNoteChangesResponse) Reset() {
 	*x = PullQuickNoteChangesResponse{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[15]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1110,7 +1258,7 @@ func (x *PullQuickNoteChangesResponse) String() string {
 func (*PullQuickNoteChangesResponse) ProtoMessage() {}
 
 func (x *PullQuickNoteChangesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[15]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1123,7 +1271,7 @@ func (x *PullQuickNoteChangesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PullQuickNoteChangesResponse.ProtoReflect.Descriptor instead.
 func (*PullQuickNoteChangesResponse) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{15}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *PullQuickNoteChangesResponse) GetQuickNotes() []*QuickNote {
@@ -1162,7 +1310,7 @@ type SearchQuickNotesRequest struct {
 
 func (x *SearchQuickNotesRequest) Reset() {
 	*x = SearchQuickNotesRequest{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[16]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1174,7 +1322,7 @@ func (x *SearchQuickNotesRequest) String() string {
 func (*SearchQuickNotesRequest) ProtoMessage() {}
 
 func (x *SearchQuickNotesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[16]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1187,7 +1335,7 @@ func (x *SearchQuickNotesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SearchQuickNotesRequest.ProtoReflect.Descriptor instead.
 func (*SearchQuickNotesRequest) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{16}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *SearchQuickNotesRequest) GetQuery() string {
@@ -1224,7 +1372,7 @@ type SearchQuickNotesResponse struct {
 
 func (x *SearchQuickNotesResponse) Reset() {
 	*x = SearchQuickNotesResponse{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[17]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1236,7 +1384,7 @@ func (x *SearchQuickNotesResponse) String() string {
 func (*SearchQuickNotesResponse) ProtoMessage() {}
 
 func (x *SearchQuickNotesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[17]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1249,7 +1397,7 @@ func (x *SearchQuickNotesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SearchQuickNotesResponse.ProtoReflect.Descriptor instead.
 func (*SearchQuickNotesResponse) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{17}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *SearchQuickNotesResponse) GetQuickNotes() []*QuickNote {
@@ -1281,7 +1429,7 @@ type ListQuickNoteRevisionsRequest struct {
 
 func (x *ListQuickNoteRevisionsRequest) Reset() {
 	*x = ListQuickNoteRevisionsRequest{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[18]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1293,7 +1441,7 @@ func (x *ListQuickNoteRevisionsRequest) String() string {
 func (*ListQuickNoteRevisionsRequest) ProtoMessage() {}
 
 func (x *ListQuickNoteRevisionsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[18]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1306,7 +1454,7 @@ func (x *ListQuickNoteRevisionsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListQuickNoteRevisionsRequest.ProtoReflect.Descriptor instead.
 func (*ListQuickNoteRevisionsRequest) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{18}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *ListQuickNoteRevisionsRequest) GetId() string {
@@ -1343,7 +1491,7 @@ type ListQuickNoteRevisionsResponse struct {
 
 func (x *ListQuickNoteRevisionsResponse) Reset() {
 	*x = ListQuickNoteRevisionsResponse{}
-	mi := &file_samspel_v1_note_service_proto_msgTypes[19]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1355,7 +1503,7 @@ func (x *ListQuickNoteRevisionsResponse) String() string {
 func (*ListQuickNoteRevisionsResponse) ProtoMessage() {}
 
 func (x *ListQuickNoteRevisionsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_samspel_v1_note_service_proto_msgTypes[19]
+	mi := &file_samspel_v1_note_service_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1368,7 +1516,7 @@ func (x *ListQuickNoteRevisionsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListQuickNoteRevisionsResponse.ProtoReflect.Descriptor instead.
 func (*ListQuickNoteRevisionsResponse) Descriptor() ([]byte, []int) {
-	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{19}
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *ListQuickNoteRevisionsResponse) GetQuickNoteRevisions() []*QuickNoteRevision {
@@ -1385,12 +1533,461 @@ func (x *ListQuickNoteRevisionsResponse) GetNextPageToken() string {
 	return ""
 }
 
+// ListNextCheckInQuickNotesRequest names the organisation and the page.
+type ListNextCheckInQuickNotesRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The organisation; zero means the one organisation where the caller is chair or director today.
+	OrganizationId int64 `protobuf:"varint,1,opt,name=organization_id,json=organizationId,proto3" json:"organization_id,omitempty"`
+	// The most notes to return; zero means the server's default of 50.
+	PageSize int32 `protobuf:"varint,2,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
+	// The next_page_token of a previous response, or empty for the first page.
+	PageToken     string `protobuf:"bytes,3,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListNextCheckInQuickNotesRequest) Reset() {
+	*x = ListNextCheckInQuickNotesRequest{}
+	mi := &file_samspel_v1_note_service_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListNextCheckInQuickNotesRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListNextCheckInQuickNotesRequest) ProtoMessage() {}
+
+func (x *ListNextCheckInQuickNotesRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_note_service_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListNextCheckInQuickNotesRequest.ProtoReflect.Descriptor instead.
+func (*ListNextCheckInQuickNotesRequest) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *ListNextCheckInQuickNotesRequest) GetOrganizationId() int64 {
+	if x != nil {
+		return x.OrganizationId
+	}
+	return 0
+}
+
+func (x *ListNextCheckInQuickNotesRequest) GetPageSize() int32 {
+	if x != nil {
+		return x.PageSize
+	}
+	return 0
+}
+
+func (x *ListNextCheckInQuickNotesRequest) GetPageToken() string {
+	if x != nil {
+		return x.PageToken
+	}
+	return ""
+}
+
+// ListNextCheckInQuickNotesResponse holds the caller's next check-in and one page of their flagged notes.
+type ListNextCheckInQuickNotesResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The caller's next check-in, or unset when none is scheduled.
+	NextCheckIn *Meeting `protobuf:"bytes,1,opt,name=next_check_in,json=nextCheckIn,proto3" json:"next_check_in,omitempty"`
+	// The caller's own notes flagged for the next check-in, newest first.
+	QuickNotes []*QuickNote `protobuf:"bytes,2,rep,name=quick_notes,json=quickNotes,proto3" json:"quick_notes,omitempty"`
+	// A token for the next page, empty on the last page.
+	NextPageToken string `protobuf:"bytes,3,opt,name=next_page_token,json=nextPageToken,proto3" json:"next_page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListNextCheckInQuickNotesResponse) Reset() {
+	*x = ListNextCheckInQuickNotesResponse{}
+	mi := &file_samspel_v1_note_service_proto_msgTypes[22]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListNextCheckInQuickNotesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListNextCheckInQuickNotesResponse) ProtoMessage() {}
+
+func (x *ListNextCheckInQuickNotesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_note_service_proto_msgTypes[22]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListNextCheckInQuickNotesResponse.ProtoReflect.Descriptor instead.
+func (*ListNextCheckInQuickNotesResponse) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{22}
+}
+
+func (x *ListNextCheckInQuickNotesResponse) GetNextCheckIn() *Meeting {
+	if x != nil {
+		return x.NextCheckIn
+	}
+	return nil
+}
+
+func (x *ListNextCheckInQuickNotesResponse) GetQuickNotes() []*QuickNote {
+	if x != nil {
+		return x.QuickNotes
+	}
+	return nil
+}
+
+func (x *ListNextCheckInQuickNotesResponse) GetNextPageToken() string {
+	if x != nil {
+		return x.NextPageToken
+	}
+	return ""
+}
+
+// QuickNoteAgendaItem is the agenda item, or opposition topic, a note is to become.
+type QuickNoteAgendaItem struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The item's title, as the author edited it from the note.
+	Title string `protobuf:"bytes,1,opt,name=title,proto3" json:"title,omitempty"`
+	// More about it, or empty.
+	Description   string `protobuf:"bytes,2,opt,name=description,proto3" json:"description,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *QuickNoteAgendaItem) Reset() {
+	*x = QuickNoteAgendaItem{}
+	mi := &file_samspel_v1_note_service_proto_msgTypes[23]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *QuickNoteAgendaItem) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*QuickNoteAgendaItem) ProtoMessage() {}
+
+func (x *QuickNoteAgendaItem) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_note_service_proto_msgTypes[23]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use QuickNoteAgendaItem.ProtoReflect.Descriptor instead.
+func (*QuickNoteAgendaItem) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{23}
+}
+
+func (x *QuickNoteAgendaItem) GetTitle() string {
+	if x != nil {
+		return x.Title
+	}
+	return ""
+}
+
+func (x *QuickNoteAgendaItem) GetDescription() string {
+	if x != nil {
+		return x.Description
+	}
+	return ""
+}
+
+// QuickNoteActionItem is the action item a note is to become.
+type QuickNoteActionItem struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// What is to be done, as the author edited it from the note.
+	Text string `protobuf:"bytes,1,opt,name=text,proto3" json:"text,omitempty"`
+	// Who does it: one of the check-in's participants.
+	OwnerPersonId int64 `protobuf:"varint,2,opt,name=owner_person_id,json=ownerPersonId,proto3" json:"owner_person_id,omitempty"`
+	// When it is due as YYYY-MM-DD, or empty.
+	DueDate       string `protobuf:"bytes,3,opt,name=due_date,json=dueDate,proto3" json:"due_date,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *QuickNoteActionItem) Reset() {
+	*x = QuickNoteActionItem{}
+	mi := &file_samspel_v1_note_service_proto_msgTypes[24]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *QuickNoteActionItem) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*QuickNoteActionItem) ProtoMessage() {}
+
+func (x *QuickNoteActionItem) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_note_service_proto_msgTypes[24]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use QuickNoteActionItem.ProtoReflect.Descriptor instead.
+func (*QuickNoteActionItem) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{24}
+}
+
+func (x *QuickNoteActionItem) GetText() string {
+	if x != nil {
+		return x.Text
+	}
+	return ""
+}
+
+func (x *QuickNoteActionItem) GetOwnerPersonId() int64 {
+	if x != nil {
+		return x.OwnerPersonId
+	}
+	return 0
+}
+
+func (x *QuickNoteActionItem) GetDueDate() string {
+	if x != nil {
+		return x.DueDate
+	}
+	return ""
+}
+
+// ConvertQuickNoteRequest names the note, the check-in and what the note is to become.
+type ConvertQuickNoteRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The note's id.
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// The revision the author saw when deciding.
+	Revision int64 `protobuf:"varint,2,opt,name=revision,proto3" json:"revision,omitempty"`
+	// The author's next check-in, from ListNextCheckInQuickNotes.
+	MeetingId int64 `protobuf:"varint,3,opt,name=meeting_id,json=meetingId,proto3" json:"meeting_id,omitempty"`
+	// What the note is to become; exactly one.
+	//
+	// Types that are valid to be assigned to Into:
+	//
+	//	*ConvertQuickNoteRequest_AgendaItem
+	//	*ConvertQuickNoteRequest_ActionItem
+	//	*ConvertQuickNoteRequest_OppositionTopic
+	Into          isConvertQuickNoteRequest_Into `protobuf_oneof:"into"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ConvertQuickNoteRequest) Reset() {
+	*x = ConvertQuickNoteRequest{}
+	mi := &file_samspel_v1_note_service_proto_msgTypes[25]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ConvertQuickNoteRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ConvertQuickNoteRequest) ProtoMessage() {}
+
+func (x *ConvertQuickNoteRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_note_service_proto_msgTypes[25]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ConvertQuickNoteRequest.ProtoReflect.Descriptor instead.
+func (*ConvertQuickNoteRequest) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{25}
+}
+
+func (x *ConvertQuickNoteRequest) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *ConvertQuickNoteRequest) GetRevision() int64 {
+	if x != nil {
+		return x.Revision
+	}
+	return 0
+}
+
+func (x *ConvertQuickNoteRequest) GetMeetingId() int64 {
+	if x != nil {
+		return x.MeetingId
+	}
+	return 0
+}
+
+func (x *ConvertQuickNoteRequest) GetInto() isConvertQuickNoteRequest_Into {
+	if x != nil {
+		return x.Into
+	}
+	return nil
+}
+
+func (x *ConvertQuickNoteRequest) GetAgendaItem() *QuickNoteAgendaItem {
+	if x != nil {
+		if x, ok := x.Into.(*ConvertQuickNoteRequest_AgendaItem); ok {
+			return x.AgendaItem
+		}
+	}
+	return nil
+}
+
+func (x *ConvertQuickNoteRequest) GetActionItem() *QuickNoteActionItem {
+	if x != nil {
+		if x, ok := x.Into.(*ConvertQuickNoteRequest_ActionItem); ok {
+			return x.ActionItem
+		}
+	}
+	return nil
+}
+
+func (x *ConvertQuickNoteRequest) GetOppositionTopic() *QuickNoteAgendaItem {
+	if x != nil {
+		if x, ok := x.Into.(*ConvertQuickNoteRequest_OppositionTopic); ok {
+			return x.OppositionTopic
+		}
+	}
+	return nil
+}
+
+type isConvertQuickNoteRequest_Into interface {
+	isConvertQuickNoteRequest_Into()
+}
+
+type ConvertQuickNoteRequest_AgendaItem struct {
+	// An item on the check-in's agenda.
+	AgendaItem *QuickNoteAgendaItem `protobuf:"bytes,4,opt,name=agenda_item,json=agendaItem,proto3,oneof"`
+}
+
+type ConvertQuickNoteRequest_ActionItem struct {
+	// An action item of the check-in.
+	ActionItem *QuickNoteActionItem `protobuf:"bytes,5,opt,name=action_item,json=actionItem,proto3,oneof"`
+}
+
+type ConvertQuickNoteRequest_OppositionTopic struct {
+	// A topic for the opposition's briefings: an agenda item of the check-in marked "informera oppositionen".
+	OppositionTopic *QuickNoteAgendaItem `protobuf:"bytes,6,opt,name=opposition_topic,json=oppositionTopic,proto3,oneof"`
+}
+
+func (*ConvertQuickNoteRequest_AgendaItem) isConvertQuickNoteRequest_Into() {}
+
+func (*ConvertQuickNoteRequest_ActionItem) isConvertQuickNoteRequest_Into() {}
+
+func (*ConvertQuickNoteRequest_OppositionTopic) isConvertQuickNoteRequest_Into() {}
+
+// ConvertQuickNoteResponse holds the note and what it became.
+type ConvertQuickNoteResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The note: unflagged, sorted, with its outcome and a new revision.
+	QuickNote *QuickNote `protobuf:"bytes,1,opt,name=quick_note,json=quickNote,proto3" json:"quick_note,omitempty"`
+	// The new agenda item, for an agenda item or an opposition topic.
+	AgendaItem *AgendaItem `protobuf:"bytes,2,opt,name=agenda_item,json=agendaItem,proto3" json:"agenda_item,omitempty"`
+	// The new action item, for an action item.
+	ActionItem    *ActionItem `protobuf:"bytes,3,opt,name=action_item,json=actionItem,proto3" json:"action_item,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ConvertQuickNoteResponse) Reset() {
+	*x = ConvertQuickNoteResponse{}
+	mi := &file_samspel_v1_note_service_proto_msgTypes[26]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ConvertQuickNoteResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ConvertQuickNoteResponse) ProtoMessage() {}
+
+func (x *ConvertQuickNoteResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_note_service_proto_msgTypes[26]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ConvertQuickNoteResponse.ProtoReflect.Descriptor instead.
+func (*ConvertQuickNoteResponse) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_note_service_proto_rawDescGZIP(), []int{26}
+}
+
+func (x *ConvertQuickNoteResponse) GetQuickNote() *QuickNote {
+	if x != nil {
+		return x.QuickNote
+	}
+	return nil
+}
+
+func (x *ConvertQuickNoteResponse) GetAgendaItem() *AgendaItem {
+	if x != nil {
+		return x.AgendaItem
+	}
+	return nil
+}
+
+func (x *ConvertQuickNoteResponse) GetActionItem() *ActionItem {
+	if x != nil {
+		return x.ActionItem
+	}
+	return nil
+}
+
 var File_samspel_v1_note_service_proto protoreflect.FileDescriptor
 
 const file_samspel_v1_note_service_proto_rawDesc = "" +
 	"\n" +
 	"\x1dsamspel/v1/note_service.proto\x12\n" +
-	"samspel.v1\x1a\x1bbuf/validate/validate.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1fsamspel/v1/person_service.proto\x1a\x1esamspel/v1/record_status.proto\x1a\x15samspel/v1/role.proto\"\xde\a\n" +
+	"samspel.v1\x1a\x1bbuf/validate/validate.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a samspel/v1/meeting_service.proto\x1a\x1fsamspel/v1/person_service.proto\x1a\x1esamspel/v1/record_status.proto\x1a\x15samspel/v1/role.proto\"\xd6\x01\n" +
+	"\x10QuickNoteOutcome\x124\n" +
+	"\x04kind\x18\x01 \x01(\x0e2 .samspel.v1.QuickNoteOutcomeKindR\x04kind\x12\x1d\n" +
+	"\n" +
+	"meeting_id\x18\x02 \x01(\x03R\tmeetingId\x12!\n" +
+	"\fmeeting_date\x18\x03 \x01(\tR\vmeetingDate\x12$\n" +
+	"\x0eagenda_item_id\x18\x04 \x01(\x03R\fagendaItemId\x12$\n" +
+	"\x0eaction_item_id\x18\x05 \x01(\x03R\factionItemId\"\x96\b\n" +
 	"\tQuickNote\x12_\n" +
 	"\x02id\x18\x01 \x01(\tBO\xbaHLrJ2H^([0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})?$R\x02id\x12*\n" +
 	"\x06author\x18\x02 \x01(\v2\x12.samspel.v1.PersonR\x06author\x121\n" +
@@ -1421,7 +2018,8 @@ const file_samspel_v1_note_service_proto_rawDesc = "" +
 	"updateTime\x12;\n" +
 	"\vdelete_time\x18\x14 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"deleteTime\x12(\n" +
-	"\x10viewer_is_author\x18\x15 \x01(\bR\x0eviewerIsAuthor\"\xb3\x02\n" +
+	"\x10viewer_is_author\x18\x15 \x01(\bR\x0eviewerIsAuthor\x126\n" +
+	"\aoutcome\x18\x16 \x01(\v2\x1c.samspel.v1.QuickNoteOutcomeR\aoutcome\"\xb3\x02\n" +
 	"\x11QuickNoteRevision\x12\x17\n" +
 	"\anote_id\x18\x01 \x01(\tR\x06noteId\x12\x1a\n" +
 	"\brevision\x18\x02 \x01(\x03R\brevision\x12\x12\n" +
@@ -1508,7 +2106,50 @@ const file_samspel_v1_note_service_proto_rawDesc = "" +
 	"page_token\x18\x03 \x01(\tB\b\xbaH\x05r\x03\x18\xc8\x01R\tpageToken\"\x99\x01\n" +
 	"\x1eListQuickNoteRevisionsResponse\x12O\n" +
 	"\x14quick_note_revisions\x18\x01 \x03(\v2\x1d.samspel.v1.QuickNoteRevisionR\x12quickNoteRevisions\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xe1\x06\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xa6\x01\n" +
+	" ListNextCheckInQuickNotesRequest\x120\n" +
+	"\x0forganization_id\x18\x01 \x01(\x03B\a\xbaH\x04\"\x02(\x00R\x0eorganizationId\x12'\n" +
+	"\tpage_size\x18\x02 \x01(\x05B\n" +
+	"\xbaH\a\x1a\x05\x18\xf4\x03(\x00R\bpageSize\x12'\n" +
+	"\n" +
+	"page_token\x18\x03 \x01(\tB\b\xbaH\x05r\x03\x18\xc8\x01R\tpageToken\"\xbc\x01\n" +
+	"!ListNextCheckInQuickNotesResponse\x127\n" +
+	"\rnext_check_in\x18\x01 \x01(\v2\x13.samspel.v1.MeetingR\vnextCheckIn\x126\n" +
+	"\vquick_notes\x18\x02 \x03(\v2\x15.samspel.v1.QuickNoteR\n" +
+	"quickNotes\x12&\n" +
+	"\x0fnext_page_token\x18\x03 \x01(\tR\rnextPageToken\"c\n" +
+	"\x13QuickNoteAgendaItem\x12 \n" +
+	"\x05title\x18\x01 \x01(\tB\n" +
+	"\xbaH\ar\x05\x10\x01\x18\xc8\x01R\x05title\x12*\n" +
+	"\vdescription\x18\x02 \x01(\tB\b\xbaH\x05r\x03\x18\xa0\x1fR\vdescription\"\xa9\x01\n" +
+	"\x13QuickNoteActionItem\x12\x1e\n" +
+	"\x04text\x18\x01 \x01(\tB\n" +
+	"\xbaH\ar\x05\x10\x01\x18\xd0\x0fR\x04text\x12/\n" +
+	"\x0fowner_person_id\x18\x02 \x01(\x03B\a\xbaH\x04\"\x02 \x00R\rownerPersonId\x12A\n" +
+	"\bdue_date\x18\x03 \x01(\tB&\xbaH#r!2\x1f^([0-9]{4}-[0-9]{2}-[0-9]{2})?$R\adueDate\"\xe5\x02\n" +
+	"\x17ConvertQuickNoteRequest\x12\x18\n" +
+	"\x02id\x18\x01 \x01(\tB\b\xbaH\x05r\x03\xb0\x01\x01R\x02id\x12#\n" +
+	"\brevision\x18\x02 \x01(\x03B\a\xbaH\x04\"\x02 \x00R\brevision\x12&\n" +
+	"\n" +
+	"meeting_id\x18\x03 \x01(\x03B\a\xbaH\x04\"\x02 \x00R\tmeetingId\x12B\n" +
+	"\vagenda_item\x18\x04 \x01(\v2\x1f.samspel.v1.QuickNoteAgendaItemH\x00R\n" +
+	"agendaItem\x12B\n" +
+	"\vaction_item\x18\x05 \x01(\v2\x1f.samspel.v1.QuickNoteActionItemH\x00R\n" +
+	"actionItem\x12L\n" +
+	"\x10opposition_topic\x18\x06 \x01(\v2\x1f.samspel.v1.QuickNoteAgendaItemH\x00R\x0foppositionTopicB\r\n" +
+	"\x04into\x12\x05\xbaH\x02\b\x01\"\xc2\x01\n" +
+	"\x18ConvertQuickNoteResponse\x124\n" +
+	"\n" +
+	"quick_note\x18\x01 \x01(\v2\x15.samspel.v1.QuickNoteR\tquickNote\x127\n" +
+	"\vagenda_item\x18\x02 \x01(\v2\x16.samspel.v1.AgendaItemR\n" +
+	"agendaItem\x127\n" +
+	"\vaction_item\x18\x03 \x01(\v2\x16.samspel.v1.ActionItemR\n" +
+	"actionItem*\xbf\x01\n" +
+	"\x14QuickNoteOutcomeKind\x12'\n" +
+	"#QUICK_NOTE_OUTCOME_KIND_UNSPECIFIED\x10\x00\x12'\n" +
+	"#QUICK_NOTE_OUTCOME_KIND_AGENDA_ITEM\x10\x01\x12'\n" +
+	"#QUICK_NOTE_OUTCOME_KIND_ACTION_ITEM\x10\x02\x12,\n" +
+	"(QUICK_NOTE_OUTCOME_KIND_OPPOSITION_TOPIC\x10\x032\xba\b\n" +
 	"\vNoteService\x12Z\n" +
 	"\x0fCreateQuickNote\x12\".samspel.v1.CreateQuickNoteRequest\x1a#.samspel.v1.CreateQuickNoteResponse\x12Q\n" +
 	"\fGetQuickNote\x12\x1f.samspel.v1.GetQuickNoteRequest\x1a .samspel.v1.GetQuickNoteResponse\x12W\n" +
@@ -1518,7 +2159,9 @@ const file_samspel_v1_note_service_proto_rawDesc = "" +
 	"\x0eShareQuickNote\x12!.samspel.v1.ShareQuickNoteRequest\x1a\".samspel.v1.ShareQuickNoteResponse\x12i\n" +
 	"\x14PullQuickNoteChanges\x12'.samspel.v1.PullQuickNoteChangesRequest\x1a(.samspel.v1.PullQuickNoteChangesResponse\x12]\n" +
 	"\x10SearchQuickNotes\x12#.samspel.v1.SearchQuickNotesRequest\x1a$.samspel.v1.SearchQuickNotesResponse\x12o\n" +
-	"\x16ListQuickNoteRevisions\x12).samspel.v1.ListQuickNoteRevisionsRequest\x1a*.samspel.v1.ListQuickNoteRevisionsResponseB<Z:github.com/samspel/samspel/server/gen/samspel/v1;samspelv1b\x06proto3"
+	"\x16ListQuickNoteRevisions\x12).samspel.v1.ListQuickNoteRevisionsRequest\x1a*.samspel.v1.ListQuickNoteRevisionsResponse\x12x\n" +
+	"\x19ListNextCheckInQuickNotes\x12,.samspel.v1.ListNextCheckInQuickNotesRequest\x1a-.samspel.v1.ListNextCheckInQuickNotesResponse\x12]\n" +
+	"\x10ConvertQuickNote\x12#.samspel.v1.ConvertQuickNoteRequest\x1a$.samspel.v1.ConvertQuickNoteResponseB<Z:github.com/samspel/samspel/server/gen/samspel/v1;samspelv1b\x06proto3"
 
 var (
 	file_samspel_v1_note_service_proto_rawDescOnce sync.Once
@@ -1532,80 +2175,106 @@ func file_samspel_v1_note_service_proto_rawDescGZIP() []byte {
 	return file_samspel_v1_note_service_proto_rawDescData
 }
 
-var file_samspel_v1_note_service_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
+var file_samspel_v1_note_service_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
+var file_samspel_v1_note_service_proto_msgTypes = make([]protoimpl.MessageInfo, 27)
 var file_samspel_v1_note_service_proto_goTypes = []any{
-	(*QuickNote)(nil),                      // 0: samspel.v1.QuickNote
-	(*QuickNoteRevision)(nil),              // 1: samspel.v1.QuickNoteRevision
-	(*CreateQuickNoteRequest)(nil),         // 2: samspel.v1.CreateQuickNoteRequest
-	(*CreateQuickNoteResponse)(nil),        // 3: samspel.v1.CreateQuickNoteResponse
-	(*GetQuickNoteRequest)(nil),            // 4: samspel.v1.GetQuickNoteRequest
-	(*GetQuickNoteResponse)(nil),           // 5: samspel.v1.GetQuickNoteResponse
-	(*ListQuickNotesRequest)(nil),          // 6: samspel.v1.ListQuickNotesRequest
-	(*ListQuickNotesResponse)(nil),         // 7: samspel.v1.ListQuickNotesResponse
-	(*UpdateQuickNoteRequest)(nil),         // 8: samspel.v1.UpdateQuickNoteRequest
-	(*UpdateQuickNoteResponse)(nil),        // 9: samspel.v1.UpdateQuickNoteResponse
-	(*DeleteQuickNoteRequest)(nil),         // 10: samspel.v1.DeleteQuickNoteRequest
-	(*DeleteQuickNoteResponse)(nil),        // 11: samspel.v1.DeleteQuickNoteResponse
-	(*ShareQuickNoteRequest)(nil),          // 12: samspel.v1.ShareQuickNoteRequest
-	(*ShareQuickNoteResponse)(nil),         // 13: samspel.v1.ShareQuickNoteResponse
-	(*PullQuickNoteChangesRequest)(nil),    // 14: samspel.v1.PullQuickNoteChangesRequest
-	(*PullQuickNoteChangesResponse)(nil),   // 15: samspel.v1.PullQuickNoteChangesResponse
-	(*SearchQuickNotesRequest)(nil),        // 16: samspel.v1.SearchQuickNotesRequest
-	(*SearchQuickNotesResponse)(nil),       // 17: samspel.v1.SearchQuickNotesResponse
-	(*ListQuickNoteRevisionsRequest)(nil),  // 18: samspel.v1.ListQuickNoteRevisionsRequest
-	(*ListQuickNoteRevisionsResponse)(nil), // 19: samspel.v1.ListQuickNoteRevisionsResponse
-	(*Person)(nil),                         // 20: samspel.v1.Person
-	(Role)(0),                              // 21: samspel.v1.Role
-	(RecordStatus)(0),                      // 22: samspel.v1.RecordStatus
-	(*timestamppb.Timestamp)(nil),          // 23: google.protobuf.Timestamp
-	(*fieldmaskpb.FieldMask)(nil),          // 24: google.protobuf.FieldMask
+	(QuickNoteOutcomeKind)(0),                 // 0: samspel.v1.QuickNoteOutcomeKind
+	(*QuickNoteOutcome)(nil),                  // 1: samspel.v1.QuickNoteOutcome
+	(*QuickNote)(nil),                         // 2: samspel.v1.QuickNote
+	(*QuickNoteRevision)(nil),                 // 3: samspel.v1.QuickNoteRevision
+	(*CreateQuickNoteRequest)(nil),            // 4: samspel.v1.CreateQuickNoteRequest
+	(*CreateQuickNoteResponse)(nil),           // 5: samspel.v1.CreateQuickNoteResponse
+	(*GetQuickNoteRequest)(nil),               // 6: samspel.v1.GetQuickNoteRequest
+	(*GetQuickNoteResponse)(nil),              // 7: samspel.v1.GetQuickNoteResponse
+	(*ListQuickNotesRequest)(nil),             // 8: samspel.v1.ListQuickNotesRequest
+	(*ListQuickNotesResponse)(nil),            // 9: samspel.v1.ListQuickNotesResponse
+	(*UpdateQuickNoteRequest)(nil),            // 10: samspel.v1.UpdateQuickNoteRequest
+	(*UpdateQuickNoteResponse)(nil),           // 11: samspel.v1.UpdateQuickNoteResponse
+	(*DeleteQuickNoteRequest)(nil),            // 12: samspel.v1.DeleteQuickNoteRequest
+	(*DeleteQuickNoteResponse)(nil),           // 13: samspel.v1.DeleteQuickNoteResponse
+	(*ShareQuickNoteRequest)(nil),             // 14: samspel.v1.ShareQuickNoteRequest
+	(*ShareQuickNoteResponse)(nil),            // 15: samspel.v1.ShareQuickNoteResponse
+	(*PullQuickNoteChangesRequest)(nil),       // 16: samspel.v1.PullQuickNoteChangesRequest
+	(*PullQuickNoteChangesResponse)(nil),      // 17: samspel.v1.PullQuickNoteChangesResponse
+	(*SearchQuickNotesRequest)(nil),           // 18: samspel.v1.SearchQuickNotesRequest
+	(*SearchQuickNotesResponse)(nil),          // 19: samspel.v1.SearchQuickNotesResponse
+	(*ListQuickNoteRevisionsRequest)(nil),     // 20: samspel.v1.ListQuickNoteRevisionsRequest
+	(*ListQuickNoteRevisionsResponse)(nil),    // 21: samspel.v1.ListQuickNoteRevisionsResponse
+	(*ListNextCheckInQuickNotesRequest)(nil),  // 22: samspel.v1.ListNextCheckInQuickNotesRequest
+	(*ListNextCheckInQuickNotesResponse)(nil), // 23: samspel.v1.ListNextCheckInQuickNotesResponse
+	(*QuickNoteAgendaItem)(nil),               // 24: samspel.v1.QuickNoteAgendaItem
+	(*QuickNoteActionItem)(nil),               // 25: samspel.v1.QuickNoteActionItem
+	(*ConvertQuickNoteRequest)(nil),           // 26: samspel.v1.ConvertQuickNoteRequest
+	(*ConvertQuickNoteResponse)(nil),          // 27: samspel.v1.ConvertQuickNoteResponse
+	(*Person)(nil),                            // 28: samspel.v1.Person
+	(Role)(0),                                 // 29: samspel.v1.Role
+	(RecordStatus)(0),                         // 30: samspel.v1.RecordStatus
+	(*timestamppb.Timestamp)(nil),             // 31: google.protobuf.Timestamp
+	(*fieldmaskpb.FieldMask)(nil),             // 32: google.protobuf.FieldMask
+	(*Meeting)(nil),                           // 33: samspel.v1.Meeting
+	(*AgendaItem)(nil),                        // 34: samspel.v1.AgendaItem
+	(*ActionItem)(nil),                        // 35: samspel.v1.ActionItem
 }
 var file_samspel_v1_note_service_proto_depIdxs = []int32{
-	20, // 0: samspel.v1.QuickNote.author:type_name -> samspel.v1.Person
-	21, // 1: samspel.v1.QuickNote.author_role:type_name -> samspel.v1.Role
-	20, // 2: samspel.v1.QuickNote.with_person:type_name -> samspel.v1.Person
-	22, // 3: samspel.v1.QuickNote.record_status:type_name -> samspel.v1.RecordStatus
-	20, // 4: samspel.v1.QuickNote.shared_with:type_name -> samspel.v1.Person
-	23, // 5: samspel.v1.QuickNote.share_time:type_name -> google.protobuf.Timestamp
-	23, // 6: samspel.v1.QuickNote.create_time:type_name -> google.protobuf.Timestamp
-	23, // 7: samspel.v1.QuickNote.update_time:type_name -> google.protobuf.Timestamp
-	23, // 8: samspel.v1.QuickNote.delete_time:type_name -> google.protobuf.Timestamp
-	20, // 9: samspel.v1.QuickNoteRevision.with_person:type_name -> samspel.v1.Person
-	23, // 10: samspel.v1.QuickNoteRevision.replace_time:type_name -> google.protobuf.Timestamp
-	0,  // 11: samspel.v1.CreateQuickNoteResponse.quick_note:type_name -> samspel.v1.QuickNote
-	0,  // 12: samspel.v1.GetQuickNoteResponse.quick_note:type_name -> samspel.v1.QuickNote
-	0,  // 13: samspel.v1.ListQuickNotesResponse.quick_notes:type_name -> samspel.v1.QuickNote
-	0,  // 14: samspel.v1.UpdateQuickNoteRequest.quick_note:type_name -> samspel.v1.QuickNote
-	24, // 15: samspel.v1.UpdateQuickNoteRequest.update_mask:type_name -> google.protobuf.FieldMask
-	0,  // 16: samspel.v1.UpdateQuickNoteResponse.quick_note:type_name -> samspel.v1.QuickNote
-	0,  // 17: samspel.v1.DeleteQuickNoteResponse.quick_note:type_name -> samspel.v1.QuickNote
-	0,  // 18: samspel.v1.ShareQuickNoteResponse.quick_note:type_name -> samspel.v1.QuickNote
-	0,  // 19: samspel.v1.PullQuickNoteChangesResponse.quick_notes:type_name -> samspel.v1.QuickNote
-	0,  // 20: samspel.v1.SearchQuickNotesResponse.quick_notes:type_name -> samspel.v1.QuickNote
-	1,  // 21: samspel.v1.ListQuickNoteRevisionsResponse.quick_note_revisions:type_name -> samspel.v1.QuickNoteRevision
-	2,  // 22: samspel.v1.NoteService.CreateQuickNote:input_type -> samspel.v1.CreateQuickNoteRequest
-	4,  // 23: samspel.v1.NoteService.GetQuickNote:input_type -> samspel.v1.GetQuickNoteRequest
-	6,  // 24: samspel.v1.NoteService.ListQuickNotes:input_type -> samspel.v1.ListQuickNotesRequest
-	8,  // 25: samspel.v1.NoteService.UpdateQuickNote:input_type -> samspel.v1.UpdateQuickNoteRequest
-	10, // 26: samspel.v1.NoteService.DeleteQuickNote:input_type -> samspel.v1.DeleteQuickNoteRequest
-	12, // 27: samspel.v1.NoteService.ShareQuickNote:input_type -> samspel.v1.ShareQuickNoteRequest
-	14, // 28: samspel.v1.NoteService.PullQuickNoteChanges:input_type -> samspel.v1.PullQuickNoteChangesRequest
-	16, // 29: samspel.v1.NoteService.SearchQuickNotes:input_type -> samspel.v1.SearchQuickNotesRequest
-	18, // 30: samspel.v1.NoteService.ListQuickNoteRevisions:input_type -> samspel.v1.ListQuickNoteRevisionsRequest
-	3,  // 31: samspel.v1.NoteService.CreateQuickNote:output_type -> samspel.v1.CreateQuickNoteResponse
-	5,  // 32: samspel.v1.NoteService.GetQuickNote:output_type -> samspel.v1.GetQuickNoteResponse
-	7,  // 33: samspel.v1.NoteService.ListQuickNotes:output_type -> samspel.v1.ListQuickNotesResponse
-	9,  // 34: samspel.v1.NoteService.UpdateQuickNote:output_type -> samspel.v1.UpdateQuickNoteResponse
-	11, // 35: samspel.v1.NoteService.DeleteQuickNote:output_type -> samspel.v1.DeleteQuickNoteResponse
-	13, // 36: samspel.v1.NoteService.ShareQuickNote:output_type -> samspel.v1.ShareQuickNoteResponse
-	15, // 37: samspel.v1.NoteService.PullQuickNoteChanges:output_type -> samspel.v1.PullQuickNoteChangesResponse
-	17, // 38: samspel.v1.NoteService.SearchQuickNotes:output_type -> samspel.v1.SearchQuickNotesResponse
-	19, // 39: samspel.v1.NoteService.ListQuickNoteRevisions:output_type -> samspel.v1.ListQuickNoteRevisionsResponse
-	31, // [31:40] is the sub-list for method output_type
-	22, // [22:31] is the sub-list for method input_type
-	22, // [22:22] is the sub-list for extension type_name
-	22, // [22:22] is the sub-list for extension extendee
-	0,  // [0:22] is the sub-list for field type_name
+	0,  // 0: samspel.v1.QuickNoteOutcome.kind:type_name -> samspel.v1.QuickNoteOutcomeKind
+	28, // 1: samspel.v1.QuickNote.author:type_name -> samspel.v1.Person
+	29, // 2: samspel.v1.QuickNote.author_role:type_name -> samspel.v1.Role
+	28, // 3: samspel.v1.QuickNote.with_person:type_name -> samspel.v1.Person
+	30, // 4: samspel.v1.QuickNote.record_status:type_name -> samspel.v1.RecordStatus
+	28, // 5: samspel.v1.QuickNote.shared_with:type_name -> samspel.v1.Person
+	31, // 6: samspel.v1.QuickNote.share_time:type_name -> google.protobuf.Timestamp
+	31, // 7: samspel.v1.QuickNote.create_time:type_name -> google.protobuf.Timestamp
+	31, // 8: samspel.v1.QuickNote.update_time:type_name -> google.protobuf.Timestamp
+	31, // 9: samspel.v1.QuickNote.delete_time:type_name -> google.protobuf.Timestamp
+	1,  // 10: samspel.v1.QuickNote.outcome:type_name -> samspel.v1.QuickNoteOutcome
+	28, // 11: samspel.v1.QuickNoteRevision.with_person:type_name -> samspel.v1.Person
+	31, // 12: samspel.v1.QuickNoteRevision.replace_time:type_name -> google.protobuf.Timestamp
+	2,  // 13: samspel.v1.CreateQuickNoteResponse.quick_note:type_name -> samspel.v1.QuickNote
+	2,  // 14: samspel.v1.GetQuickNoteResponse.quick_note:type_name -> samspel.v1.QuickNote
+	2,  // 15: samspel.v1.ListQuickNotesResponse.quick_notes:type_name -> samspel.v1.QuickNote
+	2,  // 16: samspel.v1.UpdateQuickNoteRequest.quick_note:type_name -> samspel.v1.QuickNote
+	32, // 17: samspel.v1.UpdateQuickNoteRequest.update_mask:type_name -> google.protobuf.FieldMask
+	2,  // 18: samspel.v1.UpdateQuickNoteResponse.quick_note:type_name -> samspel.v1.QuickNote
+	2,  // 19: samspel.v1.DeleteQuickNoteResponse.quick_note:type_name -> samspel.v1.QuickNote
+	2,  // 20: samspel.v1.ShareQuickNoteResponse.quick_note:type_name -> samspel.v1.QuickNote
+	2,  // 21: samspel.v1.PullQuickNoteChangesResponse.quick_notes:type_name -> samspel.v1.QuickNote
+	2,  // 22: samspel.v1.SearchQuickNotesResponse.quick_notes:type_name -> samspel.v1.QuickNote
+	3,  // 23: samspel.v1.ListQuickNoteRevisionsResponse.quick_note_revisions:type_name -> samspel.v1.QuickNoteRevision
+	33, // 24: samspel.v1.ListNextCheckInQuickNotesResponse.next_check_in:type_name -> samspel.v1.Meeting
+	2,  // 25: samspel.v1.ListNextCheckInQuickNotesResponse.quick_notes:type_name -> samspel.v1.QuickNote
+	24, // 26: samspel.v1.ConvertQuickNoteRequest.agenda_item:type_name -> samspel.v1.QuickNoteAgendaItem
+	25, // 27: samspel.v1.ConvertQuickNoteRequest.action_item:type_name -> samspel.v1.QuickNoteActionItem
+	24, // 28: samspel.v1.ConvertQuickNoteRequest.opposition_topic:type_name -> samspel.v1.QuickNoteAgendaItem
+	2,  // 29: samspel.v1.ConvertQuickNoteResponse.quick_note:type_name -> samspel.v1.QuickNote
+	34, // 30: samspel.v1.ConvertQuickNoteResponse.agenda_item:type_name -> samspel.v1.AgendaItem
+	35, // 31: samspel.v1.ConvertQuickNoteResponse.action_item:type_name -> samspel.v1.ActionItem
+	4,  // 32: samspel.v1.NoteService.CreateQuickNote:input_type -> samspel.v1.CreateQuickNoteRequest
+	6,  // 33: samspel.v1.NoteService.GetQuickNote:input_type -> samspel.v1.GetQuickNoteRequest
+	8,  // 34: samspel.v1.NoteService.ListQuickNotes:input_type -> samspel.v1.ListQuickNotesRequest
+	10, // 35: samspel.v1.NoteService.UpdateQuickNote:input_type -> samspel.v1.UpdateQuickNoteRequest
+	12, // 36: samspel.v1.NoteService.DeleteQuickNote:input_type -> samspel.v1.DeleteQuickNoteRequest
+	14, // 37: samspel.v1.NoteService.ShareQuickNote:input_type -> samspel.v1.ShareQuickNoteRequest
+	16, // 38: samspel.v1.NoteService.PullQuickNoteChanges:input_type -> samspel.v1.PullQuickNoteChangesRequest
+	18, // 39: samspel.v1.NoteService.SearchQuickNotes:input_type -> samspel.v1.SearchQuickNotesRequest
+	20, // 40: samspel.v1.NoteService.ListQuickNoteRevisions:input_type -> samspel.v1.ListQuickNoteRevisionsRequest
+	22, // 41: samspel.v1.NoteService.ListNextCheckInQuickNotes:input_type -> samspel.v1.ListNextCheckInQuickNotesRequest
+	26, // 42: samspel.v1.NoteService.ConvertQuickNote:input_type -> samspel.v1.ConvertQuickNoteRequest
+	5,  // 43: samspel.v1.NoteService.CreateQuickNote:output_type -> samspel.v1.CreateQuickNoteResponse
+	7,  // 44: samspel.v1.NoteService.GetQuickNote:output_type -> samspel.v1.GetQuickNoteResponse
+	9,  // 45: samspel.v1.NoteService.ListQuickNotes:output_type -> samspel.v1.ListQuickNotesResponse
+	11, // 46: samspel.v1.NoteService.UpdateQuickNote:output_type -> samspel.v1.UpdateQuickNoteResponse
+	13, // 47: samspel.v1.NoteService.DeleteQuickNote:output_type -> samspel.v1.DeleteQuickNoteResponse
+	15, // 48: samspel.v1.NoteService.ShareQuickNote:output_type -> samspel.v1.ShareQuickNoteResponse
+	17, // 49: samspel.v1.NoteService.PullQuickNoteChanges:output_type -> samspel.v1.PullQuickNoteChangesResponse
+	19, // 50: samspel.v1.NoteService.SearchQuickNotes:output_type -> samspel.v1.SearchQuickNotesResponse
+	21, // 51: samspel.v1.NoteService.ListQuickNoteRevisions:output_type -> samspel.v1.ListQuickNoteRevisionsResponse
+	23, // 52: samspel.v1.NoteService.ListNextCheckInQuickNotes:output_type -> samspel.v1.ListNextCheckInQuickNotesResponse
+	27, // 53: samspel.v1.NoteService.ConvertQuickNote:output_type -> samspel.v1.ConvertQuickNoteResponse
+	43, // [43:54] is the sub-list for method output_type
+	32, // [32:43] is the sub-list for method input_type
+	32, // [32:32] is the sub-list for extension type_name
+	32, // [32:32] is the sub-list for extension extendee
+	0,  // [0:32] is the sub-list for field type_name
 }
 
 func init() { file_samspel_v1_note_service_proto_init() }
@@ -1613,21 +2282,28 @@ func file_samspel_v1_note_service_proto_init() {
 	if File_samspel_v1_note_service_proto != nil {
 		return
 	}
+	file_samspel_v1_meeting_service_proto_init()
 	file_samspel_v1_person_service_proto_init()
 	file_samspel_v1_record_status_proto_init()
 	file_samspel_v1_role_proto_init()
+	file_samspel_v1_note_service_proto_msgTypes[25].OneofWrappers = []any{
+		(*ConvertQuickNoteRequest_AgendaItem)(nil),
+		(*ConvertQuickNoteRequest_ActionItem)(nil),
+		(*ConvertQuickNoteRequest_OppositionTopic)(nil),
+	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_samspel_v1_note_service_proto_rawDesc), len(file_samspel_v1_note_service_proto_rawDesc)),
-			NumEnums:      0,
-			NumMessages:   20,
+			NumEnums:      1,
+			NumMessages:   27,
 			NumExtensions: 0,
 			NumServices:   1,
 		},
 		GoTypes:           file_samspel_v1_note_service_proto_goTypes,
 		DependencyIndexes: file_samspel_v1_note_service_proto_depIdxs,
+		EnumInfos:         file_samspel_v1_note_service_proto_enumTypes,
 		MessageInfos:      file_samspel_v1_note_service_proto_msgTypes,
 	}.Build()
 	File_samspel_v1_note_service_proto = out.File

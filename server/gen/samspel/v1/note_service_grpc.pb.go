@@ -19,15 +19,17 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	NoteService_CreateQuickNote_FullMethodName        = "/samspel.v1.NoteService/CreateQuickNote"
-	NoteService_GetQuickNote_FullMethodName           = "/samspel.v1.NoteService/GetQuickNote"
-	NoteService_ListQuickNotes_FullMethodName         = "/samspel.v1.NoteService/ListQuickNotes"
-	NoteService_UpdateQuickNote_FullMethodName        = "/samspel.v1.NoteService/UpdateQuickNote"
-	NoteService_DeleteQuickNote_FullMethodName        = "/samspel.v1.NoteService/DeleteQuickNote"
-	NoteService_ShareQuickNote_FullMethodName         = "/samspel.v1.NoteService/ShareQuickNote"
-	NoteService_PullQuickNoteChanges_FullMethodName   = "/samspel.v1.NoteService/PullQuickNoteChanges"
-	NoteService_SearchQuickNotes_FullMethodName       = "/samspel.v1.NoteService/SearchQuickNotes"
-	NoteService_ListQuickNoteRevisions_FullMethodName = "/samspel.v1.NoteService/ListQuickNoteRevisions"
+	NoteService_CreateQuickNote_FullMethodName           = "/samspel.v1.NoteService/CreateQuickNote"
+	NoteService_GetQuickNote_FullMethodName              = "/samspel.v1.NoteService/GetQuickNote"
+	NoteService_ListQuickNotes_FullMethodName            = "/samspel.v1.NoteService/ListQuickNotes"
+	NoteService_UpdateQuickNote_FullMethodName           = "/samspel.v1.NoteService/UpdateQuickNote"
+	NoteService_DeleteQuickNote_FullMethodName           = "/samspel.v1.NoteService/DeleteQuickNote"
+	NoteService_ShareQuickNote_FullMethodName            = "/samspel.v1.NoteService/ShareQuickNote"
+	NoteService_PullQuickNoteChanges_FullMethodName      = "/samspel.v1.NoteService/PullQuickNoteChanges"
+	NoteService_SearchQuickNotes_FullMethodName          = "/samspel.v1.NoteService/SearchQuickNotes"
+	NoteService_ListQuickNoteRevisions_FullMethodName    = "/samspel.v1.NoteService/ListQuickNoteRevisions"
+	NoteService_ListNextCheckInQuickNotes_FullMethodName = "/samspel.v1.NoteService/ListNextCheckInQuickNotes"
+	NoteService_ConvertQuickNote_FullMethodName          = "/samspel.v1.NoteService/ConvertQuickNote"
 )
 
 // NoteServiceClient is the client API for NoteService service.
@@ -64,6 +66,10 @@ type NoteServiceClient interface {
 	SearchQuickNotes(ctx context.Context, in *SearchQuickNotesRequest, opts ...grpc.CallOption) (*SearchQuickNotesResponse, error)
 	// ListQuickNoteRevisions lists the earlier versions of a shared note, newest first. Private notes keep no history, so their list is empty.
 	ListQuickNoteRevisions(ctx context.Context, in *ListQuickNoteRevisionsRequest, opts ...grpc.CallOption) (*ListQuickNoteRevisionsResponse, error)
+	// ListNextCheckInQuickNotes tells the caller which check-in is their next one and lists their own notes of the organisation's current term flagged "ta upp på nästa avstämning", newest first, to be offered there (a flag from an earlier term was meant for that term's check-ins). The next check-in is the earliest meeting of a check-in series (MEETING_KIND_AVSTAMNING) of the organisation that the caller takes part in, that is neither held nor cancelled and is dated today or later (Swedish time): a check-in of the current chair–director pair, since such a series belongs to one term and the caller must be chair or director of it today. Nobody ever sees another person's flagged notes here.
+	ListNextCheckInQuickNotes(ctx context.Context, in *ListNextCheckInQuickNotesRequest, opts ...grpc.CallOption) (*ListNextCheckInQuickNotesResponse, error)
+	// ConvertQuickNote turns one of the caller's own notes into an agenda item or an action item of the caller's next check-in (as ListNextCheckInQuickNotes defines it), or into a topic for the opposition's briefings: an agenda item of that check-in marked "informera oppositionen", which only the director may make (PERMISSION_DENIED otherwise). The new item carries the text the author chose, and points back to the note only by its source; the note itself stays exactly as private as it was. The note's flag for the next check-in is cleared, it leaves the inbox (sorted), and its outcome says what it became. For anyone but the author the note does not exist (NOT_FOUND); meeting_id must still be the next check-in (FAILED_PRECONDITION once it was held, cancelled or moved: ask again); a stale revision is ABORTED.
+	ConvertQuickNote(ctx context.Context, in *ConvertQuickNoteRequest, opts ...grpc.CallOption) (*ConvertQuickNoteResponse, error)
 }
 
 type noteServiceClient struct {
@@ -164,6 +170,26 @@ func (c *noteServiceClient) ListQuickNoteRevisions(ctx context.Context, in *List
 	return out, nil
 }
 
+func (c *noteServiceClient) ListNextCheckInQuickNotes(ctx context.Context, in *ListNextCheckInQuickNotesRequest, opts ...grpc.CallOption) (*ListNextCheckInQuickNotesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListNextCheckInQuickNotesResponse)
+	err := c.cc.Invoke(ctx, NoteService_ListNextCheckInQuickNotes_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *noteServiceClient) ConvertQuickNote(ctx context.Context, in *ConvertQuickNoteRequest, opts ...grpc.CallOption) (*ConvertQuickNoteResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ConvertQuickNoteResponse)
+	err := c.cc.Invoke(ctx, NoteService_ConvertQuickNote_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // NoteServiceServer is the server API for NoteService service.
 // All implementations must embed UnimplementedNoteServiceServer
 // for forward compatibility.
@@ -198,6 +224,10 @@ type NoteServiceServer interface {
 	SearchQuickNotes(context.Context, *SearchQuickNotesRequest) (*SearchQuickNotesResponse, error)
 	// ListQuickNoteRevisions lists the earlier versions of a shared note, newest first. Private notes keep no history, so their list is empty.
 	ListQuickNoteRevisions(context.Context, *ListQuickNoteRevisionsRequest) (*ListQuickNoteRevisionsResponse, error)
+	// ListNextCheckInQuickNotes tells the caller which check-in is their next one and lists their own notes of the organisation's current term flagged "ta upp på nästa avstämning", newest first, to be offered there (a flag from an earlier term was meant for that term's check-ins). The next check-in is the earliest meeting of a check-in series (MEETING_KIND_AVSTAMNING) of the organisation that the caller takes part in, that is neither held nor cancelled and is dated today or later (Swedish time): a check-in of the current chair–director pair, since such a series belongs to one term and the caller must be chair or director of it today. Nobody ever sees another person's flagged notes here.
+	ListNextCheckInQuickNotes(context.Context, *ListNextCheckInQuickNotesRequest) (*ListNextCheckInQuickNotesResponse, error)
+	// ConvertQuickNote turns one of the caller's own notes into an agenda item or an action item of the caller's next check-in (as ListNextCheckInQuickNotes defines it), or into a topic for the opposition's briefings: an agenda item of that check-in marked "informera oppositionen", which only the director may make (PERMISSION_DENIED otherwise). The new item carries the text the author chose, and points back to the note only by its source; the note itself stays exactly as private as it was. The note's flag for the next check-in is cleared, it leaves the inbox (sorted), and its outcome says what it became. For anyone but the author the note does not exist (NOT_FOUND); meeting_id must still be the next check-in (FAILED_PRECONDITION once it was held, cancelled or moved: ask again); a stale revision is ABORTED.
+	ConvertQuickNote(context.Context, *ConvertQuickNoteRequest) (*ConvertQuickNoteResponse, error)
 	mustEmbedUnimplementedNoteServiceServer()
 }
 
@@ -234,6 +264,12 @@ func (UnimplementedNoteServiceServer) SearchQuickNotes(context.Context, *SearchQ
 }
 func (UnimplementedNoteServiceServer) ListQuickNoteRevisions(context.Context, *ListQuickNoteRevisionsRequest) (*ListQuickNoteRevisionsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListQuickNoteRevisions not implemented")
+}
+func (UnimplementedNoteServiceServer) ListNextCheckInQuickNotes(context.Context, *ListNextCheckInQuickNotesRequest) (*ListNextCheckInQuickNotesResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListNextCheckInQuickNotes not implemented")
+}
+func (UnimplementedNoteServiceServer) ConvertQuickNote(context.Context, *ConvertQuickNoteRequest) (*ConvertQuickNoteResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ConvertQuickNote not implemented")
 }
 func (UnimplementedNoteServiceServer) mustEmbedUnimplementedNoteServiceServer() {}
 func (UnimplementedNoteServiceServer) testEmbeddedByValue()                     {}
@@ -418,6 +454,42 @@ func _NoteService_ListQuickNoteRevisions_Handler(srv interface{}, ctx context.Co
 	return interceptor(ctx, in, info, handler)
 }
 
+func _NoteService_ListNextCheckInQuickNotes_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListNextCheckInQuickNotesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(NoteServiceServer).ListNextCheckInQuickNotes(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: NoteService_ListNextCheckInQuickNotes_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(NoteServiceServer).ListNextCheckInQuickNotes(ctx, req.(*ListNextCheckInQuickNotesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _NoteService_ConvertQuickNote_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ConvertQuickNoteRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(NoteServiceServer).ConvertQuickNote(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: NoteService_ConvertQuickNote_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(NoteServiceServer).ConvertQuickNote(ctx, req.(*ConvertQuickNoteRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // NoteService_ServiceDesc is the grpc.ServiceDesc for NoteService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -460,6 +532,14 @@ var NoteService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ListQuickNoteRevisions",
 			Handler:    _NoteService_ListQuickNoteRevisions_Handler,
+		},
+		{
+			MethodName: "ListNextCheckInQuickNotes",
+			Handler:    _NoteService_ListNextCheckInQuickNotes_Handler,
+		},
+		{
+			MethodName: "ConvertQuickNote",
+			Handler:    _NoteService_ConvertQuickNote_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -2,10 +2,12 @@
 // @generated from file samspel/v1/note_service.proto (package samspel.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import type { FieldMask, Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_field_mask, file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import type { ActionItem, AgendaItem, Meeting } from "./meeting_service_pb";
+import { file_samspel_v1_meeting_service } from "./meeting_service_pb";
 import type { Person } from "./person_service_pb";
 import { file_samspel_v1_person_service } from "./person_service_pb";
 import type { RecordStatus } from "./record_status_pb";
@@ -18,7 +20,56 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file samspel/v1/note_service.proto.
  */
 export const file_samspel_v1_note_service: GenFile = /*@__PURE__*/
-  fileDesc("Ch1zYW1zcGVsL3YxL25vdGVfc2VydmljZS5wcm90bxIKc2Ftc3BlbC52MSKCBQoJUXVpY2tOb3RlEgoKAmlkGAEgASgJEiIKBmF1dGhvchgCIAEoCzISLnNhbXNwZWwudjEuUGVyc29uEiUKC2F1dGhvcl9yb2xlGAMgASgOMhAuc2Ftc3BlbC52MS5Sb2xlEhcKD29yZ2FuaXphdGlvbl9pZBgEIAEoAxIPCgd0ZXJtX2lkGAUgASgDEgwKBGJvZHkYBiABKAkSJwoLd2l0aF9wZXJzb24YByABKAsyEi5zYW1zcGVsLnYxLlBlcnNvbhIRCgl3aXRoX3RleHQYCCABKAkSCwoDdGFnGAkgASgJEh4KFnJhaXNlX2F0X25leHRfY2hlY2tfaW4YCiABKAgSDgoGc29ydGVkGAsgASgIEhIKCnBhcnR5X3JvbGUYDCABKAgSLwoNcmVjb3JkX3N0YXR1cxgNIAEoDjIYLnNhbXNwZWwudjEuUmVjb3JkU3RhdHVzEicKC3NoYXJlZF93aXRoGA4gASgLMhIuc2Ftc3BlbC52MS5QZXJzb24SLgoKc2hhcmVfdGltZRgPIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEAoIcmV2aXNpb24YECABKAMSEAoIc2VxdWVuY2UYESABKAMSLwoLY3JlYXRlX3RpbWUYEiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi8KC3VwZGF0ZV90aW1lGBMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIvCgtkZWxldGVfdGltZRgUIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASGAoQdmlld2VyX2lzX2F1dGhvchgVIAEoCCLfAQoRUXVpY2tOb3RlUmV2aXNpb24SDwoHbm90ZV9pZBgBIAEoCRIQCghyZXZpc2lvbhgCIAEoAxIMCgRib2R5GAMgASgJEicKC3dpdGhfcGVyc29uGAQgASgLMhIuc2Ftc3BlbC52MS5QZXJzb24SEQoJd2l0aF90ZXh0GAUgASgJEgsKA3RhZxgGIAEoCRIeChZyYWlzZV9hdF9uZXh0X2NoZWNrX2luGAcgASgIEjAKDHJlcGxhY2VfdGltZRgIIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiowEKFkNyZWF0ZVF1aWNrTm90ZVJlcXVlc3QSCgoCaWQYASABKAkSFwoPb3JnYW5pemF0aW9uX2lkGAIgASgDEgwKBGJvZHkYAyABKAkSFgoOd2l0aF9wZXJzb25faWQYBCABKAMSEQoJd2l0aF90ZXh0GAUgASgJEgsKA3RhZxgGIAEoCRIeChZyYWlzZV9hdF9uZXh0X2NoZWNrX2luGAcgASgIIkQKF0NyZWF0ZVF1aWNrTm90ZVJlc3BvbnNlEikKCnF1aWNrX25vdGUYASABKAsyFS5zYW1zcGVsLnYxLlF1aWNrTm90ZSIhChNHZXRRdWlja05vdGVSZXF1ZXN0EgoKAmlkGAEgASgJIkEKFEdldFF1aWNrTm90ZVJlc3BvbnNlEikKCnF1aWNrX25vdGUYASABKAsyFS5zYW1zcGVsLnYxLlF1aWNrTm90ZSJVChVMaXN0UXVpY2tOb3Rlc1JlcXVlc3QSFQoNdW5zb3J0ZWRfb25seRgBIAEoCBIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSJdChZMaXN0UXVpY2tOb3Rlc1Jlc3BvbnNlEioKC3F1aWNrX25vdGVzGAEgAygLMhUuc2Ftc3BlbC52MS5RdWlja05vdGUSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJInQKFlVwZGF0ZVF1aWNrTm90ZVJlcXVlc3QSKQoKcXVpY2tfbm90ZRgBIAEoCzIVLnNhbXNwZWwudjEuUXVpY2tOb3RlEi8KC3VwZGF0ZV9tYXNrGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLkZpZWxkTWFzayJEChdVcGRhdGVRdWlja05vdGVSZXNwb25zZRIpCgpxdWlja19ub3RlGAEgASgLMhUuc2Ftc3BlbC52MS5RdWlja05vdGUiNgoWRGVsZXRlUXVpY2tOb3RlUmVxdWVzdBIKCgJpZBgBIAEoCRIQCghyZXZpc2lvbhgCIAEoAyJEChdEZWxldGVRdWlja05vdGVSZXNwb25zZRIpCgpxdWlja19ub3RlGAEgASgLMhUuc2Ftc3BlbC52MS5RdWlja05vdGUiTAoVU2hhcmVRdWlja05vdGVSZXF1ZXN0EgoKAmlkGAEgASgJEhAKCHJldmlzaW9uGAIgASgDEhUKDXZhbGlkYXRlX29ubHkYAyABKAgiQwoWU2hhcmVRdWlja05vdGVSZXNwb25zZRIpCgpxdWlja19ub3RlGAEgASgLMhUuc2Ftc3BlbC52MS5RdWlja05vdGUiSAobUHVsbFF1aWNrTm90ZUNoYW5nZXNSZXF1ZXN0EhYKDnNpbmNlX3NlcXVlbmNlGAEgASgDEhEKCXBhZ2Vfc2l6ZRgCIAEoBSJqChxQdWxsUXVpY2tOb3RlQ2hhbmdlc1Jlc3BvbnNlEioKC3F1aWNrX25vdGVzGAEgAygLMhUuc2Ftc3BlbC52MS5RdWlja05vdGUSEAoIc2VxdWVuY2UYAiABKAMSDAoEbW9yZRgDIAEoCCJPChdTZWFyY2hRdWlja05vdGVzUmVxdWVzdBINCgVxdWVyeRgBIAEoCRIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSJfChhTZWFyY2hRdWlja05vdGVzUmVzcG9uc2USKgoLcXVpY2tfbm90ZXMYASADKAsyFS5zYW1zcGVsLnYxLlF1aWNrTm90ZRIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkiUgodTGlzdFF1aWNrTm90ZVJldmlzaW9uc1JlcXVlc3QSCgoCaWQYASABKAkSEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkidgoeTGlzdFF1aWNrTm90ZVJldmlzaW9uc1Jlc3BvbnNlEjsKFHF1aWNrX25vdGVfcmV2aXNpb25zGAEgAygLMh0uc2Ftc3BlbC52MS5RdWlja05vdGVSZXZpc2lvbhIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAky4QYKC05vdGVTZXJ2aWNlEloKD0NyZWF0ZVF1aWNrTm90ZRIiLnNhbXNwZWwudjEuQ3JlYXRlUXVpY2tOb3RlUmVxdWVzdBojLnNhbXNwZWwudjEuQ3JlYXRlUXVpY2tOb3RlUmVzcG9uc2USUQoMR2V0UXVpY2tOb3RlEh8uc2Ftc3BlbC52MS5HZXRRdWlja05vdGVSZXF1ZXN0GiAuc2Ftc3BlbC52MS5HZXRRdWlja05vdGVSZXNwb25zZRJXCg5MaXN0UXVpY2tOb3RlcxIhLnNhbXNwZWwudjEuTGlzdFF1aWNrTm90ZXNSZXF1ZXN0GiIuc2Ftc3BlbC52MS5MaXN0UXVpY2tOb3Rlc1Jlc3BvbnNlEloKD1VwZGF0ZVF1aWNrTm90ZRIiLnNhbXNwZWwudjEuVXBkYXRlUXVpY2tOb3RlUmVxdWVzdBojLnNhbXNwZWwudjEuVXBkYXRlUXVpY2tOb3RlUmVzcG9uc2USWgoPRGVsZXRlUXVpY2tOb3RlEiIuc2Ftc3BlbC52MS5EZWxldGVRdWlja05vdGVSZXF1ZXN0GiMuc2Ftc3BlbC52MS5EZWxldGVRdWlja05vdGVSZXNwb25zZRJXCg5TaGFyZVF1aWNrTm90ZRIhLnNhbXNwZWwudjEuU2hhcmVRdWlja05vdGVSZXF1ZXN0GiIuc2Ftc3BlbC52MS5TaGFyZVF1aWNrTm90ZVJlc3BvbnNlEmkKFFB1bGxRdWlja05vdGVDaGFuZ2VzEicuc2Ftc3BlbC52MS5QdWxsUXVpY2tOb3RlQ2hhbmdlc1JlcXVlc3QaKC5zYW1zcGVsLnYxLlB1bGxRdWlja05vdGVDaGFuZ2VzUmVzcG9uc2USXQoQU2VhcmNoUXVpY2tOb3RlcxIjLnNhbXNwZWwudjEuU2VhcmNoUXVpY2tOb3Rlc1JlcXVlc3QaJC5zYW1zcGVsLnYxLlNlYXJjaFF1aWNrTm90ZXNSZXNwb25zZRJvChZMaXN0UXVpY2tOb3RlUmV2aXNpb25zEikuc2Ftc3BlbC52MS5MaXN0UXVpY2tOb3RlUmV2aXNpb25zUmVxdWVzdBoqLnNhbXNwZWwudjEuTGlzdFF1aWNrTm90ZVJldmlzaW9uc1Jlc3BvbnNlQjxaOmdpdGh1Yi5jb20vc2Ftc3BlbC9zYW1zcGVsL3NlcnZlci9nZW4vc2Ftc3BlbC92MTtzYW1zcGVsdjFiBnByb3RvMw", [file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_samspel_v1_person_service, file_samspel_v1_record_status, file_samspel_v1_role]);
+  fileDesc("Ch1zYW1zcGVsL3YxL25vdGVfc2VydmljZS5wcm90bxIKc2Ftc3BlbC52MSKcAQoQUXVpY2tOb3RlT3V0Y29tZRIuCgRraW5kGAEgASgOMiAuc2Ftc3BlbC52MS5RdWlja05vdGVPdXRjb21lS2luZBISCgptZWV0aW5nX2lkGAIgASgDEhQKDG1lZXRpbmdfZGF0ZRgDIAEoCRIWCg5hZ2VuZGFfaXRlbV9pZBgEIAEoAxIWCg5hY3Rpb25faXRlbV9pZBgFIAEoAyKxBQoJUXVpY2tOb3RlEgoKAmlkGAEgASgJEiIKBmF1dGhvchgCIAEoCzISLnNhbXNwZWwudjEuUGVyc29uEiUKC2F1dGhvcl9yb2xlGAMgASgOMhAuc2Ftc3BlbC52MS5Sb2xlEhcKD29yZ2FuaXphdGlvbl9pZBgEIAEoAxIPCgd0ZXJtX2lkGAUgASgDEgwKBGJvZHkYBiABKAkSJwoLd2l0aF9wZXJzb24YByABKAsyEi5zYW1zcGVsLnYxLlBlcnNvbhIRCgl3aXRoX3RleHQYCCABKAkSCwoDdGFnGAkgASgJEh4KFnJhaXNlX2F0X25leHRfY2hlY2tfaW4YCiABKAgSDgoGc29ydGVkGAsgASgIEhIKCnBhcnR5X3JvbGUYDCABKAgSLwoNcmVjb3JkX3N0YXR1cxgNIAEoDjIYLnNhbXNwZWwudjEuUmVjb3JkU3RhdHVzEicKC3NoYXJlZF93aXRoGA4gASgLMhIuc2Ftc3BlbC52MS5QZXJzb24SLgoKc2hhcmVfdGltZRgPIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEAoIcmV2aXNpb24YECABKAMSEAoIc2VxdWVuY2UYESABKAMSLwoLY3JlYXRlX3RpbWUYEiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi8KC3VwZGF0ZV90aW1lGBMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIvCgtkZWxldGVfdGltZRgUIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASGAoQdmlld2VyX2lzX2F1dGhvchgVIAEoCBItCgdvdXRjb21lGBYgASgLMhwuc2Ftc3BlbC52MS5RdWlja05vdGVPdXRjb21lIt8BChFRdWlja05vdGVSZXZpc2lvbhIPCgdub3RlX2lkGAEgASgJEhAKCHJldmlzaW9uGAIgASgDEgwKBGJvZHkYAyABKAkSJwoLd2l0aF9wZXJzb24YBCABKAsyEi5zYW1zcGVsLnYxLlBlcnNvbhIRCgl3aXRoX3RleHQYBSABKAkSCwoDdGFnGAYgASgJEh4KFnJhaXNlX2F0X25leHRfY2hlY2tfaW4YByABKAgSMAoMcmVwbGFjZV90aW1lGAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKjAQoWQ3JlYXRlUXVpY2tOb3RlUmVxdWVzdBIKCgJpZBgBIAEoCRIXCg9vcmdhbml6YXRpb25faWQYAiABKAMSDAoEYm9keRgDIAEoCRIWCg53aXRoX3BlcnNvbl9pZBgEIAEoAxIRCgl3aXRoX3RleHQYBSABKAkSCwoDdGFnGAYgASgJEh4KFnJhaXNlX2F0X25leHRfY2hlY2tfaW4YByABKAgiRAoXQ3JlYXRlUXVpY2tOb3RlUmVzcG9uc2USKQoKcXVpY2tfbm90ZRgBIAEoCzIVLnNhbXNwZWwudjEuUXVpY2tOb3RlIiEKE0dldFF1aWNrTm90ZVJlcXVlc3QSCgoCaWQYASABKAkiQQoUR2V0UXVpY2tOb3RlUmVzcG9uc2USKQoKcXVpY2tfbm90ZRgBIAEoCzIVLnNhbXNwZWwudjEuUXVpY2tOb3RlIlUKFUxpc3RRdWlja05vdGVzUmVxdWVzdBIVCg11bnNvcnRlZF9vbmx5GAEgASgIEhEKCXBhZ2Vfc2l6ZRgCIAEoBRISCgpwYWdlX3Rva2VuGAMgASgJIl0KFkxpc3RRdWlja05vdGVzUmVzcG9uc2USKgoLcXVpY2tfbm90ZXMYASADKAsyFS5zYW1zcGVsLnYxLlF1aWNrTm90ZRIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkidAoWVXBkYXRlUXVpY2tOb3RlUmVxdWVzdBIpCgpxdWlja19ub3RlGAEgASgLMhUuc2Ftc3BlbC52MS5RdWlja05vdGUSLwoLdXBkYXRlX21hc2sYAiABKAsyGi5nb29nbGUucHJvdG9idWYuRmllbGRNYXNrIkQKF1VwZGF0ZVF1aWNrTm90ZVJlc3BvbnNlEikKCnF1aWNrX25vdGUYASABKAsyFS5zYW1zcGVsLnYxLlF1aWNrTm90ZSI2ChZEZWxldGVRdWlja05vdGVSZXF1ZXN0EgoKAmlkGAEgASgJEhAKCHJldmlzaW9uGAIgASgDIkQKF0RlbGV0ZVF1aWNrTm90ZVJlc3BvbnNlEikKCnF1aWNrX25vdGUYASABKAsyFS5zYW1zcGVsLnYxLlF1aWNrTm90ZSJMChVTaGFyZVF1aWNrTm90ZVJlcXVlc3QSCgoCaWQYASABKAkSEAoIcmV2aXNpb24YAiABKAMSFQoNdmFsaWRhdGVfb25seRgDIAEoCCJDChZTaGFyZVF1aWNrTm90ZVJlc3BvbnNlEikKCnF1aWNrX25vdGUYASABKAsyFS5zYW1zcGVsLnYxLlF1aWNrTm90ZSJIChtQdWxsUXVpY2tOb3RlQ2hhbmdlc1JlcXVlc3QSFgoOc2luY2Vfc2VxdWVuY2UYASABKAMSEQoJcGFnZV9zaXplGAIgASgFImoKHFB1bGxRdWlja05vdGVDaGFuZ2VzUmVzcG9uc2USKgoLcXVpY2tfbm90ZXMYASADKAsyFS5zYW1zcGVsLnYxLlF1aWNrTm90ZRIQCghzZXF1ZW5jZRgCIAEoAxIMCgRtb3JlGAMgASgIIk8KF1NlYXJjaFF1aWNrTm90ZXNSZXF1ZXN0Eg0KBXF1ZXJ5GAEgASgJEhEKCXBhZ2Vfc2l6ZRgCIAEoBRISCgpwYWdlX3Rva2VuGAMgASgJIl8KGFNlYXJjaFF1aWNrTm90ZXNSZXNwb25zZRIqCgtxdWlja19ub3RlcxgBIAMoCzIVLnNhbXNwZWwudjEuUXVpY2tOb3RlEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSJSCh1MaXN0UXVpY2tOb3RlUmV2aXNpb25zUmVxdWVzdBIKCgJpZBgBIAEoCRIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSJ2Ch5MaXN0UXVpY2tOb3RlUmV2aXNpb25zUmVzcG9uc2USOwoUcXVpY2tfbm90ZV9yZXZpc2lvbnMYASADKAsyHS5zYW1zcGVsLnYxLlF1aWNrTm90ZVJldmlzaW9uEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSJiCiBMaXN0TmV4dENoZWNrSW5RdWlja05vdGVzUmVxdWVzdBIXCg9vcmdhbml6YXRpb25faWQYASABKAMSEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkilAEKIUxpc3ROZXh0Q2hlY2tJblF1aWNrTm90ZXNSZXNwb25zZRIqCg1uZXh0X2NoZWNrX2luGAEgASgLMhMuc2Ftc3BlbC52MS5NZWV0aW5nEioKC3F1aWNrX25vdGVzGAIgAygLMhUuc2Ftc3BlbC52MS5RdWlja05vdGUSFwoPbmV4dF9wYWdlX3Rva2VuGAMgASgJIjkKE1F1aWNrTm90ZUFnZW5kYUl0ZW0SDQoFdGl0bGUYASABKAkSEwoLZGVzY3JpcHRpb24YAiABKAkiTgoTUXVpY2tOb3RlQWN0aW9uSXRlbRIMCgR0ZXh0GAEgASgJEhcKD293bmVyX3BlcnNvbl9pZBgCIAEoAxIQCghkdWVfZGF0ZRgDIAEoCSKAAgoXQ29udmVydFF1aWNrTm90ZVJlcXVlc3QSCgoCaWQYASABKAkSEAoIcmV2aXNpb24YAiABKAMSEgoKbWVldGluZ19pZBgDIAEoAxI2CgthZ2VuZGFfaXRlbRgEIAEoCzIfLnNhbXNwZWwudjEuUXVpY2tOb3RlQWdlbmRhSXRlbUgAEjYKC2FjdGlvbl9pdGVtGAUgASgLMh8uc2Ftc3BlbC52MS5RdWlja05vdGVBY3Rpb25JdGVtSAASOwoQb3Bwb3NpdGlvbl90b3BpYxgGIAEoCzIfLnNhbXNwZWwudjEuUXVpY2tOb3RlQWdlbmRhSXRlbUgAQgYKBGludG8inwEKGENvbnZlcnRRdWlja05vdGVSZXNwb25zZRIpCgpxdWlja19ub3RlGAEgASgLMhUuc2Ftc3BlbC52MS5RdWlja05vdGUSKwoLYWdlbmRhX2l0ZW0YAiABKAsyFi5zYW1zcGVsLnYxLkFnZW5kYUl0ZW0SKwoLYWN0aW9uX2l0ZW0YAyABKAsyFi5zYW1zcGVsLnYxLkFjdGlvbkl0ZW0qvwEKFFF1aWNrTm90ZU91dGNvbWVLaW5kEicKI1FVSUNLX05PVEVfT1VUQ09NRV9LSU5EX1VOU1BFQ0lGSUVEEAASJwojUVVJQ0tfTk9URV9PVVRDT01FX0tJTkRfQUdFTkRBX0lURU0QARInCiNRVUlDS19OT1RFX09VVENPTUVfS0lORF9BQ1RJT05fSVRFTRACEiwKKFFVSUNLX05PVEVfT1VUQ09NRV9LSU5EX09QUE9TSVRJT05fVE9QSUMQAzK6CAoLTm90ZVNlcnZpY2USWgoPQ3JlYXRlUXVpY2tOb3RlEiIuc2Ftc3BlbC52MS5DcmVhdGVRdWlja05vdGVSZXF1ZXN0GiMuc2Ftc3BlbC52MS5DcmVhdGVRdWlja05vdGVSZXNwb25zZRJRCgxHZXRRdWlja05vdGUSHy5zYW1zcGVsLnYxLkdldFF1aWNrTm90ZVJlcXVlc3QaIC5zYW1zcGVsLnYxLkdldFF1aWNrTm90ZVJlc3BvbnNlElcKDkxpc3RRdWlja05vdGVzEiEuc2Ftc3BlbC52MS5MaXN0UXVpY2tOb3Rlc1JlcXVlc3QaIi5zYW1zcGVsLnYxLkxpc3RRdWlja05vdGVzUmVzcG9uc2USWgoPVXBkYXRlUXVpY2tOb3RlEiIuc2Ftc3BlbC52MS5VcGRhdGVRdWlja05vdGVSZXF1ZXN0GiMuc2Ftc3BlbC52MS5VcGRhdGVRdWlja05vdGVSZXNwb25zZRJaCg9EZWxldGVRdWlja05vdGUSIi5zYW1zcGVsLnYxLkRlbGV0ZVF1aWNrTm90ZVJlcXVlc3QaIy5zYW1zcGVsLnYxLkRlbGV0ZVF1aWNrTm90ZVJlc3BvbnNlElcKDlNoYXJlUXVpY2tOb3RlEiEuc2Ftc3BlbC52MS5TaGFyZVF1aWNrTm90ZVJlcXVlc3QaIi5zYW1zcGVsLnYxLlNoYXJlUXVpY2tOb3RlUmVzcG9uc2USaQoUUHVsbFF1aWNrTm90ZUNoYW5nZXMSJy5zYW1zcGVsLnYxLlB1bGxRdWlja05vdGVDaGFuZ2VzUmVxdWVzdBooLnNhbXNwZWwudjEuUHVsbFF1aWNrTm90ZUNoYW5nZXNSZXNwb25zZRJdChBTZWFyY2hRdWlja05vdGVzEiMuc2Ftc3BlbC52MS5TZWFyY2hRdWlja05vdGVzUmVxdWVzdBokLnNhbXNwZWwudjEuU2VhcmNoUXVpY2tOb3Rlc1Jlc3BvbnNlEm8KFkxpc3RRdWlja05vdGVSZXZpc2lvbnMSKS5zYW1zcGVsLnYxLkxpc3RRdWlja05vdGVSZXZpc2lvbnNSZXF1ZXN0Giouc2Ftc3BlbC52MS5MaXN0UXVpY2tOb3RlUmV2aXNpb25zUmVzcG9uc2USeAoZTGlzdE5leHRDaGVja0luUXVpY2tOb3RlcxIsLnNhbXNwZWwudjEuTGlzdE5leHRDaGVja0luUXVpY2tOb3Rlc1JlcXVlc3QaLS5zYW1zcGVsLnYxLkxpc3ROZXh0Q2hlY2tJblF1aWNrTm90ZXNSZXNwb25zZRJdChBDb252ZXJ0UXVpY2tOb3RlEiMuc2Ftc3BlbC52MS5Db252ZXJ0UXVpY2tOb3RlUmVxdWVzdBokLnNhbXNwZWwudjEuQ29udmVydFF1aWNrTm90ZVJlc3BvbnNlQjxaOmdpdGh1Yi5jb20vc2Ftc3BlbC9zYW1zcGVsL3NlcnZlci9nZW4vc2Ftc3BlbC92MTtzYW1zcGVsdjFiBnByb3RvMw", [file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_samspel_v1_meeting_service, file_samspel_v1_person_service, file_samspel_v1_record_status, file_samspel_v1_role]);
+
+/**
+ * QuickNoteOutcome is what a note was last turned into.
+ *
+ * @generated from message samspel.v1.QuickNoteOutcome
+ */
+export type QuickNoteOutcome = Message<"samspel.v1.QuickNoteOutcome"> & {
+  /**
+   * What it became.
+   *
+   * @generated from field: samspel.v1.QuickNoteOutcomeKind kind = 1;
+   */
+  kind: QuickNoteOutcomeKind;
+
+  /**
+   * The check-in it went to.
+   *
+   * @generated from field: int64 meeting_id = 2;
+   */
+  meetingId: bigint;
+
+  /**
+   * That check-in's day as YYYY-MM-DD.
+   *
+   * @generated from field: string meeting_date = 3;
+   */
+  meetingDate: string;
+
+  /**
+   * The agenda item, for an agenda item or an opposition topic; zero otherwise.
+   *
+   * @generated from field: int64 agenda_item_id = 4;
+   */
+  agendaItemId: bigint;
+
+  /**
+   * The action item, for an action item; zero otherwise.
+   *
+   * @generated from field: int64 action_item_id = 5;
+   */
+  actionItemId: bigint;
+};
+
+/**
+ * Describes the message samspel.v1.QuickNoteOutcome.
+ * Use `create(QuickNoteOutcomeSchema)` to create a new message.
+ */
+export const QuickNoteOutcomeSchema: GenMessage<QuickNoteOutcome> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_note_service, 0);
 
 /**
  * QuickNote is a short note written in seconds on a phone, often after a hallway conversation.
@@ -90,7 +141,7 @@ export type QuickNote = Message<"samspel.v1.QuickNote"> & {
   tag: string;
 
   /**
-   * True when the note is to be raised at the next check-in (avstämning) with the other party. Meetings are not built yet: the flag is stored so that the meetings work can put flagged notes on the agenda.
+   * True when the note is to be raised at the next check-in (avstämning) with the other party: ListNextCheckInQuickNotes offers it to its author there, and ConvertQuickNote clears the flag once it is on the agenda.
    *
    * @generated from field: bool raise_at_next_check_in = 10;
    */
@@ -172,6 +223,13 @@ export type QuickNote = Message<"samspel.v1.QuickNote"> & {
    * @generated from field: bool viewer_is_author = 21;
    */
   viewerIsAuthor: boolean;
+
+  /**
+   * What the author last turned the note into with ConvertQuickNote; unset while nothing. Output only.
+   *
+   * @generated from field: samspel.v1.QuickNoteOutcome outcome = 22;
+   */
+  outcome?: QuickNoteOutcome | undefined;
 };
 
 /**
@@ -179,7 +237,7 @@ export type QuickNote = Message<"samspel.v1.QuickNote"> & {
  * Use `create(QuickNoteSchema)` to create a new message.
  */
 export const QuickNoteSchema: GenMessage<QuickNote> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 0);
+  messageDesc(file_samspel_v1_note_service, 1);
 
 /**
  * QuickNoteRevision is an earlier version of a shared note, kept when it was corrected.
@@ -249,7 +307,7 @@ export type QuickNoteRevision = Message<"samspel.v1.QuickNoteRevision"> & {
  * Use `create(QuickNoteRevisionSchema)` to create a new message.
  */
 export const QuickNoteRevisionSchema: GenMessage<QuickNoteRevision> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 1);
+  messageDesc(file_samspel_v1_note_service, 2);
 
 /**
  * CreateQuickNoteRequest carries a note written on a device.
@@ -312,7 +370,7 @@ export type CreateQuickNoteRequest = Message<"samspel.v1.CreateQuickNoteRequest"
  * Use `create(CreateQuickNoteRequestSchema)` to create a new message.
  */
 export const CreateQuickNoteRequestSchema: GenMessage<CreateQuickNoteRequest> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 2);
+  messageDesc(file_samspel_v1_note_service, 3);
 
 /**
  * CreateQuickNoteResponse holds the stored note.
@@ -333,7 +391,7 @@ export type CreateQuickNoteResponse = Message<"samspel.v1.CreateQuickNoteRespons
  * Use `create(CreateQuickNoteResponseSchema)` to create a new message.
  */
 export const CreateQuickNoteResponseSchema: GenMessage<CreateQuickNoteResponse> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 3);
+  messageDesc(file_samspel_v1_note_service, 4);
 
 /**
  * GetQuickNoteRequest names the note.
@@ -354,7 +412,7 @@ export type GetQuickNoteRequest = Message<"samspel.v1.GetQuickNoteRequest"> & {
  * Use `create(GetQuickNoteRequestSchema)` to create a new message.
  */
 export const GetQuickNoteRequestSchema: GenMessage<GetQuickNoteRequest> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 4);
+  messageDesc(file_samspel_v1_note_service, 5);
 
 /**
  * GetQuickNoteResponse holds the note.
@@ -375,7 +433,7 @@ export type GetQuickNoteResponse = Message<"samspel.v1.GetQuickNoteResponse"> & 
  * Use `create(GetQuickNoteResponseSchema)` to create a new message.
  */
 export const GetQuickNoteResponseSchema: GenMessage<GetQuickNoteResponse> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 5);
+  messageDesc(file_samspel_v1_note_service, 6);
 
 /**
  * ListQuickNotesRequest asks for one page of notes.
@@ -410,7 +468,7 @@ export type ListQuickNotesRequest = Message<"samspel.v1.ListQuickNotesRequest"> 
  * Use `create(ListQuickNotesRequestSchema)` to create a new message.
  */
 export const ListQuickNotesRequestSchema: GenMessage<ListQuickNotesRequest> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 6);
+  messageDesc(file_samspel_v1_note_service, 7);
 
 /**
  * ListQuickNotesResponse holds one page of notes, newest first.
@@ -438,7 +496,7 @@ export type ListQuickNotesResponse = Message<"samspel.v1.ListQuickNotesResponse"
  * Use `create(ListQuickNotesResponseSchema)` to create a new message.
  */
 export const ListQuickNotesResponseSchema: GenMessage<ListQuickNotesResponse> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 7);
+  messageDesc(file_samspel_v1_note_service, 8);
 
 /**
  * UpdateQuickNoteRequest carries the changed fields.
@@ -466,7 +524,7 @@ export type UpdateQuickNoteRequest = Message<"samspel.v1.UpdateQuickNoteRequest"
  * Use `create(UpdateQuickNoteRequestSchema)` to create a new message.
  */
 export const UpdateQuickNoteRequestSchema: GenMessage<UpdateQuickNoteRequest> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 8);
+  messageDesc(file_samspel_v1_note_service, 9);
 
 /**
  * UpdateQuickNoteResponse holds the changed note.
@@ -487,7 +545,7 @@ export type UpdateQuickNoteResponse = Message<"samspel.v1.UpdateQuickNoteRespons
  * Use `create(UpdateQuickNoteResponseSchema)` to create a new message.
  */
 export const UpdateQuickNoteResponseSchema: GenMessage<UpdateQuickNoteResponse> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 9);
+  messageDesc(file_samspel_v1_note_service, 10);
 
 /**
  * DeleteQuickNoteRequest names the note.
@@ -515,7 +573,7 @@ export type DeleteQuickNoteRequest = Message<"samspel.v1.DeleteQuickNoteRequest"
  * Use `create(DeleteQuickNoteRequestSchema)` to create a new message.
  */
 export const DeleteQuickNoteRequestSchema: GenMessage<DeleteQuickNoteRequest> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 10);
+  messageDesc(file_samspel_v1_note_service, 11);
 
 /**
  * DeleteQuickNoteResponse holds the tombstone.
@@ -536,7 +594,7 @@ export type DeleteQuickNoteResponse = Message<"samspel.v1.DeleteQuickNoteRespons
  * Use `create(DeleteQuickNoteResponseSchema)` to create a new message.
  */
 export const DeleteQuickNoteResponseSchema: GenMessage<DeleteQuickNoteResponse> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 11);
+  messageDesc(file_samspel_v1_note_service, 12);
 
 /**
  * ShareQuickNoteRequest names the note to share.
@@ -571,7 +629,7 @@ export type ShareQuickNoteRequest = Message<"samspel.v1.ShareQuickNoteRequest"> 
  * Use `create(ShareQuickNoteRequestSchema)` to create a new message.
  */
 export const ShareQuickNoteRequestSchema: GenMessage<ShareQuickNoteRequest> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 12);
+  messageDesc(file_samspel_v1_note_service, 13);
 
 /**
  * ShareQuickNoteResponse holds the shared note.
@@ -592,7 +650,7 @@ export type ShareQuickNoteResponse = Message<"samspel.v1.ShareQuickNoteResponse"
  * Use `create(ShareQuickNoteResponseSchema)` to create a new message.
  */
 export const ShareQuickNoteResponseSchema: GenMessage<ShareQuickNoteResponse> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 13);
+  messageDesc(file_samspel_v1_note_service, 14);
 
 /**
  * PullQuickNoteChangesRequest asks for the changes after a sequence number.
@@ -620,7 +678,7 @@ export type PullQuickNoteChangesRequest = Message<"samspel.v1.PullQuickNoteChang
  * Use `create(PullQuickNoteChangesRequestSchema)` to create a new message.
  */
 export const PullQuickNoteChangesRequestSchema: GenMessage<PullQuickNoteChangesRequest> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 14);
+  messageDesc(file_samspel_v1_note_service, 15);
 
 /**
  * PullQuickNoteChangesResponse holds changed notes, oldest change first.
@@ -655,7 +713,7 @@ export type PullQuickNoteChangesResponse = Message<"samspel.v1.PullQuickNoteChan
  * Use `create(PullQuickNoteChangesResponseSchema)` to create a new message.
  */
 export const PullQuickNoteChangesResponseSchema: GenMessage<PullQuickNoteChangesResponse> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 15);
+  messageDesc(file_samspel_v1_note_service, 16);
 
 /**
  * SearchQuickNotesRequest holds the words to look for.
@@ -690,7 +748,7 @@ export type SearchQuickNotesRequest = Message<"samspel.v1.SearchQuickNotesReques
  * Use `create(SearchQuickNotesRequestSchema)` to create a new message.
  */
 export const SearchQuickNotesRequestSchema: GenMessage<SearchQuickNotesRequest> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 16);
+  messageDesc(file_samspel_v1_note_service, 17);
 
 /**
  * SearchQuickNotesResponse holds one page of matching notes, the latest to reach the server first.
@@ -718,7 +776,7 @@ export type SearchQuickNotesResponse = Message<"samspel.v1.SearchQuickNotesRespo
  * Use `create(SearchQuickNotesResponseSchema)` to create a new message.
  */
 export const SearchQuickNotesResponseSchema: GenMessage<SearchQuickNotesResponse> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 17);
+  messageDesc(file_samspel_v1_note_service, 18);
 
 /**
  * ListQuickNoteRevisionsRequest names the note.
@@ -753,7 +811,7 @@ export type ListQuickNoteRevisionsRequest = Message<"samspel.v1.ListQuickNoteRev
  * Use `create(ListQuickNoteRevisionsRequestSchema)` to create a new message.
  */
 export const ListQuickNoteRevisionsRequestSchema: GenMessage<ListQuickNoteRevisionsRequest> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 18);
+  messageDesc(file_samspel_v1_note_service, 19);
 
 /**
  * ListQuickNoteRevisionsResponse holds one page of earlier versions, newest first.
@@ -781,7 +839,282 @@ export type ListQuickNoteRevisionsResponse = Message<"samspel.v1.ListQuickNoteRe
  * Use `create(ListQuickNoteRevisionsResponseSchema)` to create a new message.
  */
 export const ListQuickNoteRevisionsResponseSchema: GenMessage<ListQuickNoteRevisionsResponse> = /*@__PURE__*/
-  messageDesc(file_samspel_v1_note_service, 19);
+  messageDesc(file_samspel_v1_note_service, 20);
+
+/**
+ * ListNextCheckInQuickNotesRequest names the organisation and the page.
+ *
+ * @generated from message samspel.v1.ListNextCheckInQuickNotesRequest
+ */
+export type ListNextCheckInQuickNotesRequest = Message<"samspel.v1.ListNextCheckInQuickNotesRequest"> & {
+  /**
+   * The organisation; zero means the one organisation where the caller is chair or director today.
+   *
+   * @generated from field: int64 organization_id = 1;
+   */
+  organizationId: bigint;
+
+  /**
+   * The most notes to return; zero means the server's default of 50.
+   *
+   * @generated from field: int32 page_size = 2;
+   */
+  pageSize: number;
+
+  /**
+   * The next_page_token of a previous response, or empty for the first page.
+   *
+   * @generated from field: string page_token = 3;
+   */
+  pageToken: string;
+};
+
+/**
+ * Describes the message samspel.v1.ListNextCheckInQuickNotesRequest.
+ * Use `create(ListNextCheckInQuickNotesRequestSchema)` to create a new message.
+ */
+export const ListNextCheckInQuickNotesRequestSchema: GenMessage<ListNextCheckInQuickNotesRequest> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_note_service, 21);
+
+/**
+ * ListNextCheckInQuickNotesResponse holds the caller's next check-in and one page of their flagged notes.
+ *
+ * @generated from message samspel.v1.ListNextCheckInQuickNotesResponse
+ */
+export type ListNextCheckInQuickNotesResponse = Message<"samspel.v1.ListNextCheckInQuickNotesResponse"> & {
+  /**
+   * The caller's next check-in, or unset when none is scheduled.
+   *
+   * @generated from field: samspel.v1.Meeting next_check_in = 1;
+   */
+  nextCheckIn?: Meeting | undefined;
+
+  /**
+   * The caller's own notes flagged for the next check-in, newest first.
+   *
+   * @generated from field: repeated samspel.v1.QuickNote quick_notes = 2;
+   */
+  quickNotes: QuickNote[];
+
+  /**
+   * A token for the next page, empty on the last page.
+   *
+   * @generated from field: string next_page_token = 3;
+   */
+  nextPageToken: string;
+};
+
+/**
+ * Describes the message samspel.v1.ListNextCheckInQuickNotesResponse.
+ * Use `create(ListNextCheckInQuickNotesResponseSchema)` to create a new message.
+ */
+export const ListNextCheckInQuickNotesResponseSchema: GenMessage<ListNextCheckInQuickNotesResponse> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_note_service, 22);
+
+/**
+ * QuickNoteAgendaItem is the agenda item, or opposition topic, a note is to become.
+ *
+ * @generated from message samspel.v1.QuickNoteAgendaItem
+ */
+export type QuickNoteAgendaItem = Message<"samspel.v1.QuickNoteAgendaItem"> & {
+  /**
+   * The item's title, as the author edited it from the note.
+   *
+   * @generated from field: string title = 1;
+   */
+  title: string;
+
+  /**
+   * More about it, or empty.
+   *
+   * @generated from field: string description = 2;
+   */
+  description: string;
+};
+
+/**
+ * Describes the message samspel.v1.QuickNoteAgendaItem.
+ * Use `create(QuickNoteAgendaItemSchema)` to create a new message.
+ */
+export const QuickNoteAgendaItemSchema: GenMessage<QuickNoteAgendaItem> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_note_service, 23);
+
+/**
+ * QuickNoteActionItem is the action item a note is to become.
+ *
+ * @generated from message samspel.v1.QuickNoteActionItem
+ */
+export type QuickNoteActionItem = Message<"samspel.v1.QuickNoteActionItem"> & {
+  /**
+   * What is to be done, as the author edited it from the note.
+   *
+   * @generated from field: string text = 1;
+   */
+  text: string;
+
+  /**
+   * Who does it: one of the check-in's participants.
+   *
+   * @generated from field: int64 owner_person_id = 2;
+   */
+  ownerPersonId: bigint;
+
+  /**
+   * When it is due as YYYY-MM-DD, or empty.
+   *
+   * @generated from field: string due_date = 3;
+   */
+  dueDate: string;
+};
+
+/**
+ * Describes the message samspel.v1.QuickNoteActionItem.
+ * Use `create(QuickNoteActionItemSchema)` to create a new message.
+ */
+export const QuickNoteActionItemSchema: GenMessage<QuickNoteActionItem> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_note_service, 24);
+
+/**
+ * ConvertQuickNoteRequest names the note, the check-in and what the note is to become.
+ *
+ * @generated from message samspel.v1.ConvertQuickNoteRequest
+ */
+export type ConvertQuickNoteRequest = Message<"samspel.v1.ConvertQuickNoteRequest"> & {
+  /**
+   * The note's id.
+   *
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * The revision the author saw when deciding.
+   *
+   * @generated from field: int64 revision = 2;
+   */
+  revision: bigint;
+
+  /**
+   * The author's next check-in, from ListNextCheckInQuickNotes.
+   *
+   * @generated from field: int64 meeting_id = 3;
+   */
+  meetingId: bigint;
+
+  /**
+   * What the note is to become; exactly one.
+   *
+   * @generated from oneof samspel.v1.ConvertQuickNoteRequest.into
+   */
+  into: {
+    /**
+     * An item on the check-in's agenda.
+     *
+     * @generated from field: samspel.v1.QuickNoteAgendaItem agenda_item = 4;
+     */
+    value: QuickNoteAgendaItem;
+    case: "agendaItem";
+  } | {
+    /**
+     * An action item of the check-in.
+     *
+     * @generated from field: samspel.v1.QuickNoteActionItem action_item = 5;
+     */
+    value: QuickNoteActionItem;
+    case: "actionItem";
+  } | {
+    /**
+     * A topic for the opposition's briefings: an agenda item of the check-in marked "informera oppositionen".
+     *
+     * @generated from field: samspel.v1.QuickNoteAgendaItem opposition_topic = 6;
+     */
+    value: QuickNoteAgendaItem;
+    case: "oppositionTopic";
+  } | { case: undefined; value?: undefined };
+};
+
+/**
+ * Describes the message samspel.v1.ConvertQuickNoteRequest.
+ * Use `create(ConvertQuickNoteRequestSchema)` to create a new message.
+ */
+export const ConvertQuickNoteRequestSchema: GenMessage<ConvertQuickNoteRequest> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_note_service, 25);
+
+/**
+ * ConvertQuickNoteResponse holds the note and what it became.
+ *
+ * @generated from message samspel.v1.ConvertQuickNoteResponse
+ */
+export type ConvertQuickNoteResponse = Message<"samspel.v1.ConvertQuickNoteResponse"> & {
+  /**
+   * The note: unflagged, sorted, with its outcome and a new revision.
+   *
+   * @generated from field: samspel.v1.QuickNote quick_note = 1;
+   */
+  quickNote?: QuickNote | undefined;
+
+  /**
+   * The new agenda item, for an agenda item or an opposition topic.
+   *
+   * @generated from field: samspel.v1.AgendaItem agenda_item = 2;
+   */
+  agendaItem?: AgendaItem | undefined;
+
+  /**
+   * The new action item, for an action item.
+   *
+   * @generated from field: samspel.v1.ActionItem action_item = 3;
+   */
+  actionItem?: ActionItem | undefined;
+};
+
+/**
+ * Describes the message samspel.v1.ConvertQuickNoteResponse.
+ * Use `create(ConvertQuickNoteResponseSchema)` to create a new message.
+ */
+export const ConvertQuickNoteResponseSchema: GenMessage<ConvertQuickNoteResponse> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_note_service, 26);
+
+/**
+ * QuickNoteOutcomeKind says what a note was turned into.
+ *
+ * @generated from enum samspel.v1.QuickNoteOutcomeKind
+ */
+export enum QuickNoteOutcomeKind {
+  /**
+   * QUICK_NOTE_OUTCOME_KIND_UNSPECIFIED means the note was not turned into anything.
+   *
+   * @generated from enum value: QUICK_NOTE_OUTCOME_KIND_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * QUICK_NOTE_OUTCOME_KIND_AGENDA_ITEM is an item on a check-in's agenda.
+   *
+   * @generated from enum value: QUICK_NOTE_OUTCOME_KIND_AGENDA_ITEM = 1;
+   */
+  AGENDA_ITEM = 1,
+
+  /**
+   * QUICK_NOTE_OUTCOME_KIND_ACTION_ITEM is an action item (åtgärd) of a check-in.
+   *
+   * @generated from enum value: QUICK_NOTE_OUTCOME_KIND_ACTION_ITEM = 2;
+   */
+  ACTION_ITEM = 2,
+
+  /**
+   * QUICK_NOTE_OUTCOME_KIND_OPPOSITION_TOPIC is an agenda item marked "informera oppositionen", a topic for the opposition's briefings.
+   *
+   * @generated from enum value: QUICK_NOTE_OUTCOME_KIND_OPPOSITION_TOPIC = 3;
+   */
+  OPPOSITION_TOPIC = 3,
+}
+
+/**
+ * Describes the enum samspel.v1.QuickNoteOutcomeKind.
+ */
+export const QuickNoteOutcomeKindSchema: GenEnum<QuickNoteOutcomeKind> = /*@__PURE__*/
+  enumDesc(file_samspel_v1_note_service, 0);
 
 /**
  * NoteService keeps the quick notes the chair and the director jot down on their phones, often offline. Only people who are
@@ -888,6 +1221,26 @@ export const NoteService: GenService<{
     methodKind: "unary";
     input: typeof ListQuickNoteRevisionsRequestSchema;
     output: typeof ListQuickNoteRevisionsResponseSchema;
+  },
+  /**
+   * ListNextCheckInQuickNotes tells the caller which check-in is their next one and lists their own notes of the organisation's current term flagged "ta upp på nästa avstämning", newest first, to be offered there (a flag from an earlier term was meant for that term's check-ins). The next check-in is the earliest meeting of a check-in series (MEETING_KIND_AVSTAMNING) of the organisation that the caller takes part in, that is neither held nor cancelled and is dated today or later (Swedish time): a check-in of the current chair–director pair, since such a series belongs to one term and the caller must be chair or director of it today. Nobody ever sees another person's flagged notes here.
+   *
+   * @generated from rpc samspel.v1.NoteService.ListNextCheckInQuickNotes
+   */
+  listNextCheckInQuickNotes: {
+    methodKind: "unary";
+    input: typeof ListNextCheckInQuickNotesRequestSchema;
+    output: typeof ListNextCheckInQuickNotesResponseSchema;
+  },
+  /**
+   * ConvertQuickNote turns one of the caller's own notes into an agenda item or an action item of the caller's next check-in (as ListNextCheckInQuickNotes defines it), or into a topic for the opposition's briefings: an agenda item of that check-in marked "informera oppositionen", which only the director may make (PERMISSION_DENIED otherwise). The new item carries the text the author chose, and points back to the note only by its source; the note itself stays exactly as private as it was. The note's flag for the next check-in is cleared, it leaves the inbox (sorted), and its outcome says what it became. For anyone but the author the note does not exist (NOT_FOUND); meeting_id must still be the next check-in (FAILED_PRECONDITION once it was held, cancelled or moved: ask again); a stale revision is ABORTED.
+   *
+   * @generated from rpc samspel.v1.NoteService.ConvertQuickNote
+   */
+  convertQuickNote: {
+    methodKind: "unary";
+    input: typeof ConvertQuickNoteRequestSchema;
+    output: typeof ConvertQuickNoteResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_samspel_v1_note_service, 0);

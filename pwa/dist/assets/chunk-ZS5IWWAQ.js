@@ -1,1 +1,0 @@
-import{c as a,d as b}from"./chunk-Y6WG4UC6.js";import"./chunk-WQ6QYMPQ.js";import"./chunk-O6LF7QU7.js";import"./chunk-F4PNVPQ2.js";import"./chunk-4UDB3YUW.js";import"./chunk-OH3YBIJB.js";import"./chunk-4LTHWXZU.js";export{b as store,a as sync};
