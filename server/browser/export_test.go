@@ -172,3 +172,40 @@ func TestTheChairSavesAPersonalExportOnAPhone(t *testing.T) {
 		}
 	})
 }
+
+// TestTheHandoverDossierOpensStyledFromTheExportScreen: the chair makes the dossier and
+// opens it from the screen. The dossier is a blob: document, which inherits the app's
+// Content-Security-Policy, so its inline stylesheet must be allowed by that policy.
+func TestTheHandoverDossierOpensStyledFromTheExportScreen(t *testing.T) {
+	s := apptest.Start(t)
+	b := startBrowser(t)
+	p := newPage(t, b)
+	p.signInWithInvite(s.Invite(t, demo.Chair.Email, store.RoleChair, ""), "")
+	p.downloadsTo(t.TempDir())
+	p.clickThrough("#nav-mer", "mer")
+	p.clickThrough("#more-export", "export")
+	p.step("choose Överlämning and export",
+		chromedp.WaitVisible(chromedp.CSS("#export-kind")),
+		centredClick(`#export input[name="export-kind"][value="2"]`),
+		centredClick("#export-form-submit"),
+		chromedp.WaitVisible(chromedp.CSS("#export-open")))
+	href := eval[string](p, `document.querySelector("#export-open").href`)
+	if !strings.HasPrefix(href, "blob:") {
+		t.Fatalf("Öppna överlämningen links to %q", href)
+	}
+	p.exec(`location.href = document.querySelector("#export-open").href`)
+	// Poll from here: a poll inside the page dies with the page it started in.
+	for deadline := time.Now().Add(stepTimeout); ; time.Sleep(50 * time.Millisecond) {
+		opened, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`location.protocol === "blob:" && document.readyState === "complete"`))
+		if err == nil && opened {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the dossier did not open")
+		}
+	}
+	if !eval[bool](p, `[...document.querySelectorAll("style")].every((s) => s.sheet !== null && s.sheet.cssRules.length > 0)`) {
+		t.Fatal("the dossier's stylesheet was blocked when opened from the app")
+	}
+	p.screenshot("handover-opened-from-export-pixel5")
+}

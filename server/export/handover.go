@@ -1,6 +1,8 @@
 package export
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"html/template"
 	"io"
 )
@@ -94,10 +96,9 @@ type HandoverAnswer struct{ Question, Name, Text string }
 // scripts and no external files, so it prints, reads on a phone and can be mailed.
 func WriteHandover(w io.Writer, h Handover) error { return handoverTmpl.Execute(w, h) }
 
-var handoverTmpl = template.Must(template.New("h").Parse(`<!doctype html>
-<html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Överlämning: {{.Organization}}, mandatperioden {{.Term}}</title>
-<style>
+// handoverCSS is the dossier's whole stylesheet. It is inline so the file stands alone,
+// and a constant so the app can allow exactly it (see HandoverStyleSource).
+const handoverCSS = `
 :root{color-scheme:light dark;--fg:#1a1a1a;--bg:#fff;--muted:#4a4a4a;--line:#c8c8c8;--accent:#0b5394}
 @media (prefers-color-scheme:dark){:root{--fg:#f0f0f0;--bg:#121212;--muted:#c4c4c4;--line:#555;--accent:#9cc3ff}}
 body{font-family:system-ui,sans-serif;line-height:1.55;margin:0;padding:1rem;color:var(--fg);background:var(--bg);font-size:1.05rem}
@@ -110,7 +111,20 @@ dl{margin:0}dt{font-weight:600}dd{margin:0 0 .6rem 0}
 .card{border:1px solid var(--line);border-radius:.5rem;padding:.6rem .8rem;margin:.6rem 0}
 .body{white-space:pre-line}
 @media print{body{font-size:11pt}nav{display:none}.card{break-inside:avoid}a{color:inherit}}
-</style></head>
+`
+
+// HandoverStyleSource is the Content-Security-Policy source that admits the dossier's
+// stylesheet and nothing else. The app opens a freshly made dossier as a blob: page,
+// which inherits the app's policy, and that policy allows no inline styles otherwise.
+func HandoverStyleSource() string {
+	sum := sha256.Sum256([]byte(handoverCSS))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+var handoverTmpl = template.Must(template.New("h").Parse(`<!doctype html>
+<html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Överlämning: {{.Organization}}, mandatperioden {{.Term}}</title>
+<style>` + handoverCSS + `</style></head>
 <body><main>
 <h1>Överlämning: {{.Organization}}</h1>
 <p class="muted">Mandatperioden {{.Term}} ({{.TermStart}}–{{.TermEnd}}). Sammanställt ur Samspel för den som tar över som

@@ -11,6 +11,8 @@ import (
 
 	"github.com/improbable-eng/grpc-web/go/grpcweb"
 	"google.golang.org/grpc"
+
+	"github.com/samspel/samspel/server/export"
 )
 
 // Pinger answers whether the database is reachable.
@@ -19,7 +21,8 @@ type Pinger interface {
 }
 
 // csp allows nothing inline and nothing from elsewhere: the PWA is one origin.
-const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+// csp allows nothing inline except the handover dossier's stylesheet, by its hash.
+var csp = "default-src 'self'; script-src 'self'; style-src 'self' " + export.HandoverStyleSource() + "; img-src 'self' data:; connect-src 'self'; " +
 	"manifest-src 'self'; worker-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 
 // Route is a plain HTTP endpoint beside gRPC, such as the identity provider's redirect
