@@ -75,6 +75,8 @@ function body(i: Item, mode: Mode, unsaved?: string): Child {
       facts.filter(([, v]) => v !== "").map(([k, v]) => h("div", null, h("dt", null, k), h("dd", null, v))),
     ),
     i.waiting?.problem && h("p", { class: "error-message" }, i.waiting.problem),
+    // A shared note is the organisation's record, and may become a precedent of the role split.
+    n?.status === "record" && h("p", null, h("a", { id: "make-precedent", href: `/samspel/prejudikat/nytt?anteckning=${i.id}` }, "Gör till prejudikat")),
     unsaved &&
       h(
         "details",

@@ -1,1 +1,0 @@
-import{c as a,d as b}from"./chunk-OOHCI4WX.js";import"./chunk-WQ6QYMPQ.js";import"./chunk-O6LF7QU7.js";import"./chunk-F4PNVPQ2.js";import"./chunk-2ABNR2BX.js";import"./chunk-BYOQ5SWD.js";import"./chunk-E2JU52WK.js";export{b as store,a as sync};

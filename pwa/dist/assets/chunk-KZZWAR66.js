@@ -1,0 +1,1 @@
+import{c as a,d as b}from"./chunk-DSTKMZIZ.js";import"./chunk-WQ6QYMPQ.js";import"./chunk-O6LF7QU7.js";import"./chunk-F4PNVPQ2.js";import"./chunk-GPVSRARW.js";import"./chunk-OMPDZSGW.js";import"./chunk-LFKZSQK5.js";export{b as store,a as sync};
