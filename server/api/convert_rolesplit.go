@@ -42,6 +42,7 @@ func areaToProto(a store.Area) *samspelv1.Area {
 		UpdateReason:      a.UpdateReason,
 		OpenProposalCount: a.OpenProposals,
 		PrecedentCount:    a.Precedents,
+		Retired:           a.Retired,
 	}
 }
 
@@ -69,6 +70,8 @@ func areaEventToProto(e store.AreaEvent) *samspelv1.AreaEvent {
 		DecideTime:      optTime(e.DecideTime),
 		DecisionComment: e.DecisionComment,
 		ProposalId:      e.ProposalID,
+		Retired:         e.Retired,
+		PreviousRetired: e.PreviousRetired,
 	}
 }
 
@@ -82,6 +85,10 @@ func precedentToProto(p store.Precedent) *samspelv1.Precedent {
 		Reference:   p.Reference,
 		LinkedBy:    personToProto(p.LinkedBy),
 		CreateTime:  timestamppb.New(p.CreateTime),
+		DecisionId:  p.DecisionID,
+		QuickNoteId: p.QuickNoteID,
+		MeetingId:   p.MeetingID,
+		SourceText:  p.SourceText,
 	}
 }
 

@@ -100,3 +100,10 @@ func (s *instructionService) RecordInstructionReview(ctx context.Context, req *s
 	}
 	return &samspelv1.RecordInstructionReviewResponse{Version: instructionToProto(v)}, nil
 }
+
+func (s *instructionService) DeleteInstructionDraft(ctx context.Context, req *samspelv1.DeleteInstructionDraftRequest) (*samspelv1.DeleteInstructionDraftResponse, error) {
+	if err := s.store.DeleteInstructionDraft(ctx, caller(ctx).actor(), req.Id); err != nil {
+		return nil, s.status(ctx, err)
+	}
+	return &samspelv1.DeleteInstructionDraftResponse{}, nil
+}

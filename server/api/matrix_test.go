@@ -177,6 +177,9 @@ func TestPolicyMatrix(t *testing.T) {
 		{method: samspelv1.RoleSplitService_DeclineAreaProposal_FullMethodName, req: &samspelv1.DeclineAreaProposalRequest{ProposalId: rs.proposalToDecline, Comment: "Nej"}, resp: &samspelv1.DeclineAreaProposalResponse{}, allowed: onlyChair, hidden: hiddenFrom},
 		{method: samspelv1.RoleSplitService_CommentOnArea_FullMethodName, req: &samspelv1.CommentOnAreaRequest{AreaId: rs.area, Text: "En kommentar"}, resp: &samspelv1.CommentOnAreaResponse{}, allowed: thePair, hidden: hiddenFrom},
 		{method: samspelv1.RoleSplitService_LinkPrecedent_FullMethodName, req: &samspelv1.LinkPrecedentRequest{AreaId: rs.area, Reference: "KS 2026-11-24 § 200", Summary: "Prov", OccurredOn: "2026-11-24"}, resp: &samspelv1.LinkPrecedentResponse{}, allowed: thePair, hidden: hiddenFrom},
+		// Retired and restored again, so the rows after still find the area active.
+		{method: samspelv1.RoleSplitService_RetireArea_FullMethodName, req: &samspelv1.RetireAreaRequest{AreaId: rs.area, Reason: "Prov"}, resp: &samspelv1.RetireAreaResponse{}, allowed: onlyChair, hidden: hiddenFrom},
+		{method: samspelv1.RoleSplitService_RestoreArea_FullMethodName, req: &samspelv1.RestoreAreaRequest{AreaId: rs.area, Reason: "Prov"}, resp: &samspelv1.RestoreAreaResponse{}, allowed: onlyChair, hidden: hiddenFrom},
 
 		// The instruction: every member reads adopted versions; the pair writes drafts.
 		{method: samspelv1.InstructionService_ListInstructionVersions_FullMethodName, req: &samspelv1.ListInstructionVersionsRequest{OrganizationId: 1}, resp: &samspelv1.ListInstructionVersionsResponse{}, allowed: members, hidden: hiddenFrom},
@@ -186,6 +189,8 @@ func TestPolicyMatrix(t *testing.T) {
 		{method: samspelv1.InstructionService_AdoptInstructionVersion_FullMethodName, req: &samspelv1.AdoptInstructionVersionRequest{Id: rs.draft, BoardDecisionDate: "2026-11-24", BoardDecisionRef: "KS 2026-11-24 § 201"}, resp: &samspelv1.AdoptInstructionVersionResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
 		{method: samspelv1.InstructionService_CreateInstructionDraft_FullMethodName, req: &samspelv1.CreateInstructionDraftRequest{OrganizationId: 1, ChangeReason: "Prov"}, resp: &samspelv1.CreateInstructionDraftResponse{}, allowed: onlyChair, hidden: hiddenFrom, refused: map[string]codes.Code{demo.Director.Email: codes.FailedPrecondition}},
 		{method: samspelv1.InstructionService_RecordInstructionReview_FullMethodName, req: &samspelv1.RecordInstructionReviewRequest{Id: rs.draft}, resp: &samspelv1.RecordInstructionReviewResponse{}, allowed: thePair, hidden: hiddenFrom},
+		// The superseded version 1 is a board decision: the pair are let through and refused.
+		{method: samspelv1.InstructionService_DeleteInstructionDraft_FullMethodName, req: &samspelv1.DeleteInstructionDraftRequest{Id: rs.v1}, resp: &samspelv1.DeleteInstructionDraftResponse{}, allowed: thePair, hidden: hiddenFrom, okCode: codes.FailedPrecondition},
 
 		// The pair's own records: NotFound for everyone but the pair.
 		{method: samspelv1.PairService_GetPairStatus_FullMethodName, req: &samspelv1.GetPairStatusRequest{OrganizationId: 1}, resp: &samspelv1.GetPairStatusResponse{}, allowed: thePair, hidden: notThePair},

@@ -127,6 +127,8 @@ var policy = map[string]rule{
 	samspelv1.RoleSplitService_ProposeAreaChange_FullMethodName:   {roles: directorOnly},
 	samspelv1.RoleSplitService_CommentOnArea_FullMethodName:       {roles: pair},
 	samspelv1.RoleSplitService_LinkPrecedent_FullMethodName:       {roles: pair},
+	samspelv1.RoleSplitService_RetireArea_FullMethodName:          {roles: chairOnly},
+	samspelv1.RoleSplitService_RestoreArea_FullMethodName:         {roles: chairOnly},
 
 	// The instruction: every member reads adopted versions, drafts are filtered by the
 	// store; the pair writes.
@@ -137,6 +139,7 @@ var policy = map[string]rule{
 	samspelv1.InstructionService_UpdateInstructionDraft_FullMethodName:  {roles: pair},
 	samspelv1.InstructionService_AdoptInstructionVersion_FullMethodName: {roles: pair},
 	samspelv1.InstructionService_RecordInstructionReview_FullMethodName: {roles: pair},
+	samspelv1.InstructionService_DeleteInstructionDraft_FullMethodName:  {roles: pair},
 
 	// The pair's own records: reads answer NotFound to everyone outside the pair, so
 	// they are open to every role here; writes are the pair's.

@@ -13,7 +13,7 @@ type roleSplitService struct {
 }
 
 func (s *roleSplitService) ListAreas(ctx context.Context, req *samspelv1.ListAreasRequest) (*samspelv1.ListAreasResponse, error) {
-	areas, next, err := s.store.ListAreas(ctx, caller(ctx).viewer(), req.OrganizationId, page(req.PageSize, req.PageToken))
+	areas, next, err := s.store.ListAreas(ctx, caller(ctx).viewer(), req.OrganizationId, req.Retired, page(req.PageSize, req.PageToken))
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
@@ -48,8 +48,9 @@ func (s *roleSplitService) UpdateArea(ctx context.Context, req *samspelv1.Update
 }
 
 func (s *roleSplitService) ProposeAreaChange(ctx context.Context, req *samspelv1.ProposeAreaChangeRequest) (*samspelv1.ProposeAreaChangeResponse, error) {
-	e, err := s.store.ProposeAreaChange(ctx, caller(ctx).actor(), req.OrganizationId, req.AreaId,
-		areaFields(req.Name, req.Owner, req.Description, req.Examples), req.Reason)
+	f := areaFields(req.Name, req.Owner, req.Description, req.Examples)
+	f.Retired = req.Retired
+	e, err := s.store.ProposeAreaChange(ctx, caller(ctx).actor(), req.OrganizationId, req.AreaId, f, req.Reason)
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}
@@ -98,7 +99,8 @@ func (s *roleSplitService) ListAreaEvents(ctx context.Context, req *samspelv1.Li
 
 func (s *roleSplitService) LinkPrecedent(ctx context.Context, req *samspelv1.LinkPrecedentRequest) (*samspelv1.LinkPrecedentResponse, error) {
 	p, err := s.store.LinkPrecedent(ctx, caller(ctx).actor(), store.Precedent{
-		AreaID: req.AreaId, DeviationID: req.DeviationId, Reference: req.Reference, Summary: req.Summary, OccurredOn: req.OccurredOn,
+		AreaID: req.AreaId, DeviationID: req.DeviationId, DecisionID: req.DecisionId, QuickNoteID: req.QuickNoteId,
+		Reference: req.Reference, Summary: req.Summary, OccurredOn: req.OccurredOn,
 	})
 	if err != nil {
 		return nil, s.status(ctx, err)
@@ -112,4 +114,20 @@ func (s *roleSplitService) ListPrecedents(ctx context.Context, req *samspelv1.Li
 		return nil, s.status(ctx, err)
 	}
 	return &samspelv1.ListPrecedentsResponse{Precedents: mapList(ps, precedentToProto), NextPageToken: next}, nil
+}
+
+func (s *roleSplitService) RetireArea(ctx context.Context, req *samspelv1.RetireAreaRequest) (*samspelv1.RetireAreaResponse, error) {
+	a, err := s.store.RetireArea(ctx, caller(ctx).actor(), req.AreaId, true, req.Reason)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	return &samspelv1.RetireAreaResponse{Area: areaToProto(a)}, nil
+}
+
+func (s *roleSplitService) RestoreArea(ctx context.Context, req *samspelv1.RestoreAreaRequest) (*samspelv1.RestoreAreaResponse, error) {
+	a, err := s.store.RetireArea(ctx, caller(ctx).actor(), req.AreaId, false, req.Reason)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	return &samspelv1.RestoreAreaResponse{Area: areaToProto(a)}, nil
 }

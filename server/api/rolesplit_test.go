@@ -44,7 +44,7 @@ func seedRoleSplitFixture(t testing.TB, s *apptest.Server) roleSplitFixture {
 			t.Fatal(err)
 		}
 	}
-	areas, _, err := s.Store.ListAreas(ctx, chairView, 1, store.Page{Size: 100})
+	areas, _, err := s.Store.ListAreas(ctx, chairView, 1, false, store.Page{Size: 100})
 	must(err)
 	for _, a := range areas {
 		switch a.Name {
@@ -299,8 +299,8 @@ func chunkText(chunks []*samspelv1.DiffChunk, op samspelv1.DiffOp) string {
 
 // TestOppositionReadsTheAdoptedInstructionOnly checks what each kind of member may read
 // of the role split: the opposition and the majority read adopted instructions and get
-// NOT_FOUND for drafts, agreements, deviations and the rest; staff read the role split
-// and drafts but not the pair's records.
+// NOT_FOUND for drafts, agreements, deviations and the rest; staff and administrators
+// read the role split and drafts but not the pair's records.
 func TestOppositionReadsTheAdoptedInstructionOnly(t *testing.T) {
 	s := apptest.Start(t)
 	f := seedRoleSplitFixture(t, s)
@@ -375,6 +375,7 @@ func TestOppositionReadsTheAdoptedInstructionOnly(t *testing.T) {
 		{"the opposition", demo.Opposition.Email, false},
 		{"a majority politician", demo.Vice.Email, false},
 		{"staff", demo.Staff.Email, true},
+		{"the administrator", demo.Admin.Email, true},
 	}
 	for _, r := range readers {
 		ctx := as(t, s, r.email)

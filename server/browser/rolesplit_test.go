@@ -97,7 +97,7 @@ func areaID(t *testing.T, s *apptest.Server, name string) int64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	areas, _, err := s.Store.ListAreas(context.Background(), store.Viewer{PersonID: chair.ID}, 1, store.Page{Size: 500})
+	areas, _, err := s.Store.ListAreas(context.Background(), store.Viewer{PersonID: chair.ID}, 1, false, store.Page{Size: 500})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,10 +37,13 @@ type HandoverSection struct{ Heading, Body string }
 
 type HandoverArea struct {
 	Name, Owner, Description, Examples string
+	Retired                            bool // avvecklat: listed after the active areas
 	Precedents                         []HandoverPrecedent
 }
 
-type HandoverPrecedent struct{ OccurredOn, Summary, Reference string }
+// HandoverPrecedent is one case; Source says what it was (an avsteg, a decision at a
+// meeting, a shared note) with its text, empty for a case written down elsewhere.
+type HandoverPrecedent struct{ OccurredOn, Summary, Reference, Source string }
 
 type HandoverAgreement struct{ Text, AgreedOn string }
 
@@ -143,9 +146,9 @@ ordförande eller kommundirektör: så här har samspelet fungerat, och det här
 
 <h2 id="rollfordelning">Rollfördelning och prejudikat</h2>
 <p>Vem som ansvarar för vad (politiken) och vem för hur (förvaltningen), och fall som visar hur gråzonen hanterats.</p>
-{{range .Areas}}<div class="card"><h3>{{.Name}}</h3><p><strong>Ansvar:</strong> {{.Owner}}</p>
+{{range .Areas}}<div class="card"><h3>{{.Name}}{{if .Retired}} <span class="muted">(avvecklat)</span>{{end}}</h3><p><strong>Ansvar:</strong> {{.Owner}}</p>
 {{with .Description}}<p class="body">{{.}}</p>{{end}}{{with .Examples}}<p class="body"><strong>Exempel:</strong> {{.}}</p>{{end}}
-{{with .Precedents}}<p><strong>Prejudikat:</strong></p><ul>{{range .}}<li>{{.OccurredOn}}: {{.Summary}}{{with .Reference}} <span class="muted">({{.}})</span>{{end}}</li>{{end}}</ul>{{end}}
+{{with .Precedents}}<p><strong>Prejudikat:</strong></p><ul>{{range .}}<li>{{.OccurredOn}}: {{.Summary}}{{with .Reference}} <span class="muted">({{.}})</span>{{end}}{{with .Source}}<br><span class="muted">{{.}}</span>{{end}}</li>{{end}}</ul>{{end}}
 </div>{{else}}<p>Ingen rollfördelning är registrerad.</p>{{end}}
 
 <h2 id="overenskommelser">Överenskommelser</h2>

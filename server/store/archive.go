@@ -44,7 +44,7 @@ var archiveTables = []archiveTable{
 		where: "" /* filled in by peopleWhere */},
 	{name: "role_assignments", title: "Roller", description: "Vem som hade vilken roll under vilken tid (ordförande och direktör bildar paret); partitillhörighet för oppositionen.",
 		where: "term_id = :term", people: []string{"person_id", "created_by"}},
-	{name: "areas", title: "Ansvarsområden", description: "Rollfördelningens ansvarsområden som de ser ut nu (owner: 1 ordföranden, 2 direktören, 3 gemensamt/gråzon).",
+	{name: "areas", title: "Ansvarsområden", description: "Rollfördelningens ansvarsområden som de ser ut nu (owner: 1 ordföranden, 2 direktören, 3 gemensamt/gråzon; retired 1: avvecklat).",
 		where: "organization_id = :org"},
 	{name: "area_events", title: "Ansvarsområdenas historik", description: "Ändringar, förslag och kommentarer om ansvarsområden, med ögonblicksbilder av varje version.",
 		where: "organization_id = :org", people: []string{"actor_id", "decided_by"}},
@@ -62,9 +62,6 @@ var archiveTables = []archiveTable{
 		where: "term_id = :term", people: []string{"logged_by", "acknowledged_by"}},
 	{name: "deviation_comments", title: "Kommentarer till avsteg", description: "Kommentarer och kvittenser av avsteg.",
 		where: "deviation_id IN (SELECT id FROM deviations WHERE term_id = :term)", people: []string{"author_id"}},
-	{name: "area_precedents", title: "Prejudikat", description: "Fall som visar hur ett ansvarsområde i gråzonen hanterats.",
-		where:  "area_id IN (SELECT id FROM areas WHERE organization_id = :org) AND (deviation_id IS NULL OR deviation_id IN (SELECT id FROM deviations WHERE term_id = :term))",
-		people: []string{"linked_by"}},
 	{name: "crisis_periods", title: "Krisperioder", description: "Perioder då paret förklarat läget som kris, med skäl och avslutning.",
 		where: "term_id = :term", people: []string{"started_by", "ended_by"}},
 	{name: "meeting_series", title: "Mötesserier", description: "Återkommande möten och enstaka möten (kind: 1 avstämning, 2 beredning, 3 reflektionssamtal, 4 annat).",
@@ -98,6 +95,15 @@ var archiveTables = []archiveTable{
 		where: "term_id = :term AND shared_with IS NOT NULL", order: "pk", people: []string{"author_id", "with_person_id", "shared_with"}},
 	{name: "quick_note_revisions", title: "Rättelser av snabbanteckningar", description: "Tidigare lydelse när en delad snabbanteckning rättades.",
 		where: "note_pk IN (SELECT pk FROM quick_notes WHERE term_id = :term AND shared_with IS NOT NULL)", order: "note_pk, revision", people: []string{"with_person_id", "replaced_by"}},
+	// Precedents come after what they may point at (deviations, meeting decisions, shared
+	// quick notes), since the importer writes tables in this order. One whose source
+	// belongs to another term waits for that term's archive.
+	{name: "area_precedents", title: "Prejudikat", description: "Fall som visar hur ett ansvarsområde i gråzonen hanterats: ett avsteg (deviation_id), ett beslut vid ett möte (decision_id), en delad snabbanteckning (quick_note_pk) eller ett fall som finns nedskrivet någon annanstans (reference).",
+		where: "area_id IN (SELECT id FROM areas WHERE organization_id = :org)" +
+			" AND (deviation_id IS NULL OR deviation_id IN (SELECT id FROM deviations WHERE term_id = :term))" +
+			" AND (decision_id IS NULL OR decision_id IN (SELECT id FROM meeting_decisions WHERE meeting_id IN (" + termMeetings + ")))" +
+			" AND (quick_note_pk IS NULL OR quick_note_pk IN (SELECT pk FROM quick_notes WHERE term_id = :term AND shared_with IS NOT NULL))",
+		people: []string{"linked_by"}},
 	{name: "opposition_topic_marks", title: "Markerade ämnen", description: "Dagordningspunkter som ska dras för oppositionen (inform 1), eller som hålls från den med skäl (withheld_reason).",
 		where: "agenda_item_id IN (SELECT id FROM agenda_items WHERE series_id IN (" + termSeries + "))", order: "agenda_item_id", people: []string{"marked_by"}},
 	{name: "briefings", title: "Oppositionsdragningar", description: "Dragningar för oppositionens partier (kind: 1 efter beredningen, 2 budgetarbetet, 3 vid behov): vad som sades och vilket material som hänvisades till.",

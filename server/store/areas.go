@@ -33,6 +33,7 @@ type AreaFields struct {
 	Owner       int32
 	Description string
 	Examples    string
+	Retired     bool // retired (avvecklat): out of the active list, kept in history and export
 }
 
 func (f AreaFields) check() error {
@@ -69,6 +70,7 @@ type AreaEvent struct {
 	ActorRole       int32
 	AreaFields            // as changed or proposed
 	PreviousOwner   int32 // the owner before, zero for a new area
+	PreviousRetired bool  // whether the area was retired before
 	Version         int32 // for a change: the version it made
 	Text            string
 	ProposalState   int32
@@ -78,7 +80,7 @@ type AreaEvent struct {
 	ProposalID      int64 // for a change from an accepted proposal
 }
 
-const areaColumns = `a.id, a.organization_id, a.name, a.owner, a.description, a.examples, a.version, a.updated_at,
+const areaColumns = `a.id, a.organization_id, a.name, a.owner, a.description, a.examples, a.retired, a.version, a.updated_at,
 	` + `u.id, u.email, u.display_name, e.text,
 	(SELECT count(*) FROM area_events o WHERE o.area_id = a.id AND o.proposal_state = 1),
 	(SELECT count(*) FROM area_precedents pr WHERE pr.area_id = a.id)`
@@ -91,7 +93,7 @@ const areaFrom = ` FROM areas a
 func scanArea(sc scanner) (Area, error) {
 	var a Area
 	var updated int64
-	err := sc.Scan(dest(&a.ID, &a.OrganizationID, &a.Name, &a.Owner, &a.Description, &a.Examples, &a.Version, &updated,
+	err := sc.Scan(dest(&a.ID, &a.OrganizationID, &a.Name, &a.Owner, &a.Description, &a.Examples, &a.Retired, &a.Version, &updated,
 		personDest(&a.UpdatedBy), &a.UpdateReason, &a.OpenProposals, &a.Precedents)...)
 	a.UpdateTime = fromMillis(updated)
 	return a, err
@@ -99,6 +101,7 @@ func scanArea(sc scanner) (Area, error) {
 
 const areaEventColumns = `e.id, e.organization_id, coalesce(e.area_id, 0), e.kind, e.created_at,
 	` + `ap.id, ap.email, ap.display_name, e.actor_role, e.name, e.owner, e.previous_owner, e.description, e.examples,
+	e.retired, e.previous_retired,
 	e.version, e.text, e.proposal_state, ` + `coalesce(dp.id, 0), coalesce(dp.email, ''), coalesce(dp.display_name, ''),
 	coalesce(e.decided_at, 0), e.decision_comment, coalesce(e.proposal_id, 0)
 	FROM area_events e JOIN people ap ON ap.id = e.actor_id LEFT JOIN people dp ON dp.id = e.decided_by`
@@ -108,6 +111,7 @@ func scanAreaEvent(sc scanner) (AreaEvent, error) {
 	var created, decided int64
 	err := sc.Scan(dest(&e.ID, &e.OrganizationID, &e.AreaID, &e.Kind, &created,
 		personDest(&e.Actor), &e.ActorRole, &e.Name, &e.Owner, &e.PreviousOwner, &e.Description, &e.Examples,
+		&e.Retired, &e.PreviousRetired,
 		&e.Version, &e.Text, &e.ProposalState, personDest(&e.DecidedBy),
 		&decided, &e.DecisionComment, &e.ProposalID)...)
 	e.CreateTime = fromMillis(created)
@@ -162,8 +166,8 @@ func (s *Store) seeRoleSplit(ctx context.Context, viewer Viewer, orgID int64) er
 	return err
 }
 
-// ListAreas lists an organisation's areas by name.
-func (s *Store) ListAreas(ctx context.Context, viewer Viewer, orgID int64, p Page) ([]Area, string, error) {
+// ListAreas lists an organisation's active areas by name, or with retired its retired ones.
+func (s *Store) ListAreas(ctx context.Context, viewer Viewer, orgID int64, retired bool, p Page) ([]Area, string, error) {
 	if err := s.seeRoleSplit(ctx, viewer, orgID); err != nil {
 		return nil, "", err
 	}
@@ -172,8 +176,8 @@ func (s *Store) ListAreas(ctx context.Context, viewer Viewer, orgID int64, p Pag
 		return nil, "", err
 	}
 	out, err := query(ctx, s.r, scanArea, `SELECT `+areaColumns+areaFrom+`
-		WHERE a.organization_id = ? AND (a.name, a.id) > (?, ?)
-		ORDER BY a.name, a.id LIMIT ?`, orgID, c.Key, c.ID, p.size()+1)
+		WHERE a.organization_id = ? AND a.retired = ? AND (a.name, a.id) > (?, ?)
+		ORDER BY a.name, a.id LIMIT ?`, orgID, retired, c.Key, c.ID, p.size()+1)
 	if err != nil {
 		return nil, "", fmt.Errorf("list areas: %w", err)
 	}
@@ -234,10 +238,10 @@ func insertArea(ctx context.Context, tx *sql.Tx, now time.Time, orgID int64, f A
 func insertAreaEvent(ctx context.Context, tx *sql.Tx, now time.Time, e AreaEvent) (int64, error) {
 	res, err := tx.ExecContext(ctx, `
 		INSERT INTO area_events (organization_id, area_id, kind, actor_id, actor_role, created_at, name, owner, previous_owner,
-			description, examples, version, text, proposal_state, proposal_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			description, examples, retired, previous_retired, version, text, proposal_state, proposal_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.OrganizationID, nullID(e.AreaID), e.Kind, e.Actor.ID, e.ActorRole, millis(now), e.Name, e.Owner, e.PreviousOwner,
-		e.Description, e.Examples, e.Version, e.Text, e.ProposalState, nullID(e.ProposalID))
+		e.Description, e.Examples, e.Retired, e.PreviousRetired, e.Version, e.Text, e.ProposalState, nullID(e.ProposalID))
 	if err != nil {
 		return 0, fmt.Errorf("insert area event: %w", err)
 	}
@@ -264,6 +268,9 @@ func (s *Store) UpdateArea(ctx context.Context, actor Actor, id int64, f AreaFie
 		if err := st.require(RoleChair); err != nil {
 			return err
 		}
+		if cur.Retired {
+			return errRetired
+		}
 		next, err := applyMask(cur.AreaFields, f, mask)
 		if err != nil {
 			return err
@@ -279,8 +286,8 @@ func (s *Store) UpdateArea(ctx context.Context, actor Actor, id int64, f AreaFie
 // currentArea reads an area's current fields inside a transaction.
 func currentArea(ctx context.Context, tx *sql.Tx, id int64) (Area, error) {
 	var a Area
-	err := tx.QueryRowContext(ctx, `SELECT id, organization_id, name, owner, description, examples, version FROM areas WHERE id = ?`, id).
-		Scan(&a.ID, &a.OrganizationID, &a.Name, &a.Owner, &a.Description, &a.Examples, &a.Version)
+	err := tx.QueryRowContext(ctx, `SELECT id, organization_id, name, owner, description, examples, retired, version FROM areas WHERE id = ?`, id).
+		Scan(&a.ID, &a.OrganizationID, &a.Name, &a.Owner, &a.Description, &a.Examples, &a.Retired, &a.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Area{}, ErrNotFound
 	}
@@ -319,8 +326,8 @@ func changeArea(ctx context.Context, tx *sql.Tx, now time.Time, actor Actor, rol
 		return &InvalidError{Field: "update_mask", Description: "the change leaves the area as it is"}
 	}
 	_, err := tx.ExecContext(ctx, `
-		UPDATE areas SET name = ?, owner = ?, description = ?, examples = ?, version = version + 1, updated_at = ?
-		WHERE id = ?`, next.Name, next.Owner, next.Description, next.Examples, millis(now), cur.ID)
+		UPDATE areas SET name = ?, owner = ?, description = ?, examples = ?, retired = ?, version = version + 1, updated_at = ?
+		WHERE id = ?`, next.Name, next.Owner, next.Description, next.Examples, next.Retired, millis(now), cur.ID)
 	if isUnique(err) {
 		return &InvalidError{Field: "name", Description: "another area has this name"}
 	}
@@ -328,11 +335,56 @@ func changeArea(ctx context.Context, tx *sql.Tx, now time.Time, actor Actor, rol
 		return fmt.Errorf("update area: %w", err)
 	}
 	if _, err := insertAreaEvent(ctx, tx, now, AreaEvent{OrganizationID: cur.OrganizationID, AreaID: cur.ID, Kind: AreaChange,
-		Actor: Person{ID: actor.PersonID}, ActorRole: role, AreaFields: next, PreviousOwner: cur.Owner,
+		Actor: Person{ID: actor.PersonID}, ActorRole: role, AreaFields: next, PreviousOwner: cur.Owner, PreviousRetired: cur.Retired,
 		Version: cur.Version + 1, Text: reason, ProposalID: proposalID}); err != nil {
 		return err
 	}
-	return auditTx(ctx, tx, now, actor, "area.update", true, fmt.Sprintf("area:%d", cur.ID))
+	action := "area.update"
+	switch {
+	case next.Retired && !cur.Retired:
+		action = "area.retire"
+	case cur.Retired && !next.Retired:
+		action = "area.restore"
+	}
+	return auditTx(ctx, tx, now, actor, action, true, fmt.Sprintf("area:%d", cur.ID))
+}
+
+// errRetired refuses a change to a retired area other than restoring it.
+var errRetired = fmt.Errorf("%w: the area is retired; restore it first", ErrConflict)
+
+// RetireArea retires (avvecklar) an active area, or with retired false restores a
+// retired one: the chair's change, a new version with the reason in the history. A
+// retired area leaves the active list and keeps its history and precedents.
+func (s *Store) RetireArea(ctx context.Context, actor Actor, id int64, retired bool, reason string) (Area, error) {
+	if err := nonBlank("reason", reason); err != nil {
+		return Area{}, err
+	}
+	var st standing
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		cur, err := currentArea(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if st, err = standingIn(ctx, tx, actor.PersonID, false, cur.OrganizationID, s.today()); err != nil {
+			return err
+		}
+		if err := st.require(RoleChair); err != nil {
+			return err
+		}
+		if cur.Retired == retired && retired {
+			return fmt.Errorf("%w: the area is already retired", ErrConflict)
+		}
+		if cur.Retired == retired {
+			return fmt.Errorf("%w: the area is not retired", ErrConflict)
+		}
+		next := cur.AreaFields
+		next.Retired = retired
+		return changeArea(ctx, tx, s.now(), actor, st.pairRole, cur, next, reason, 0)
+	})
+	if err != nil {
+		return Area{}, err
+	}
+	return s.area(ctx, id, st)
 }
 
 // ProposeAreaChange stores the director's proposal for an area (areaID) or for a new
@@ -364,7 +416,12 @@ func (s *Store) ProposeAreaChange(ctx context.Context, actor Actor, orgID, areaI
 			if f == cur.AreaFields {
 				return &InvalidError{Field: "area_id", Description: "the proposal leaves the area as it is"}
 			}
-			e.PreviousOwner = cur.Owner
+			if cur.Retired && f.Retired {
+				return errRetired
+			}
+			e.PreviousOwner, e.PreviousRetired = cur.Owner, cur.Retired
+		} else if f.Retired {
+			return &InvalidError{Field: "retired", Description: "a new area cannot be proposed retired"}
 		} else if taken, err := areaNameTaken(ctx, tx, orgID, f.Name); err != nil {
 			return err
 		} else if taken {
@@ -402,9 +459,9 @@ func openProposal(ctx context.Context, tx *sql.Tx, actor Actor, id int64, today 
 	var e AreaEvent
 	var areaID sql.NullInt64
 	err := tx.QueryRowContext(ctx, `
-		SELECT organization_id, area_id, name, owner, description, examples, text, proposal_state
+		SELECT organization_id, area_id, name, owner, description, examples, retired, text, proposal_state
 		FROM area_events WHERE id = ? AND kind = ?`, id, AreaProposal).
-		Scan(&e.OrganizationID, &areaID, &e.Name, &e.Owner, &e.Description, &e.Examples, &e.Text, &e.ProposalState)
+		Scan(&e.OrganizationID, &areaID, &e.Name, &e.Owner, &e.Description, &e.Examples, &e.Retired, &e.Text, &e.ProposalState)
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, standing{}, ErrNotFound
 	}

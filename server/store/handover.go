@@ -72,20 +72,30 @@ func (s *Store) Handover(ctx context.Context, term ArchiveTerm) (export.Handover
 		})
 	}
 	areaIndex := map[int64]int{}
-	each(`SELECT id, name, owner, description, examples FROM areas WHERE organization_id = :org ORDER BY owner, name`, func(sc scanner) error {
+	each(`SELECT id, name, owner, description, examples, retired FROM areas WHERE organization_id = :org ORDER BY retired, owner, name`, func(sc scanner) error {
 		var a export.HandoverArea
 		var id, owner int64
-		err := sc.Scan(&id, &a.Name, &owner, &a.Description, &a.Examples)
+		err := sc.Scan(&id, &a.Name, &owner, &a.Description, &a.Examples, &a.Retired)
 		a.Owner = ownerLabel[owner]
 		areaIndex[id] = len(h.Areas)
 		h.Areas = append(h.Areas, a)
 		return err
 	})
-	each(`SELECT area_id, occurred_on, summary, reference FROM area_precedents
-		WHERE area_id IN (SELECT id FROM areas WHERE organization_id = :org) ORDER BY area_id, occurred_on, id`, func(sc scanner) error {
+	// Each precedent says what its source was, in the source's words as they read now.
+	each(`SELECT pr.area_id, pr.occurred_on, pr.summary, pr.reference,
+			CASE WHEN dv.id IS NOT NULL THEN 'Avsteg: ' || dv.what
+			     WHEN md.id IS NOT NULL THEN 'Beslut vid ' || ms.title || ' ' || m.date || ': ' || md.text
+			     WHEN qn.pk IS NOT NULL THEN 'Delad anteckning: ' || qn.body
+			     ELSE '' END
+		FROM area_precedents pr
+		LEFT JOIN deviations dv ON dv.id = pr.deviation_id
+		LEFT JOIN meeting_decisions md ON md.id = pr.decision_id
+		LEFT JOIN meetings m ON m.id = md.meeting_id LEFT JOIN meeting_series ms ON ms.id = m.series_id
+		LEFT JOIN quick_notes qn ON qn.pk = pr.quick_note_pk
+		WHERE pr.area_id IN (SELECT id FROM areas WHERE organization_id = :org) ORDER BY pr.area_id, pr.occurred_on, pr.id`, func(sc scanner) error {
 		var p export.HandoverPrecedent
 		var area int64
-		err := sc.Scan(&area, &p.OccurredOn, &p.Summary, &p.Reference)
+		err := sc.Scan(&area, &p.OccurredOn, &p.Summary, &p.Reference, &p.Source)
 		if i, ok := areaIndex[area]; ok {
 			h.Areas[i].Precedents = append(h.Areas[i].Precedents, p)
 		}

@@ -298,6 +298,36 @@ func (s *Store) UpdateInstructionDraft(ctx context.Context, actor Actor, v Instr
 // returns the version as it is after.
 func (s *Store) changeInstruction(ctx context.Context, actor Actor, id int64, action string,
 	change func(tx *sql.Tx, now time.Time, org int64, state int32) error) (InstructionVersion, error) {
+	st, err := s.instructionTx(ctx, actor, id, action, change)
+	if err != nil {
+		return InstructionVersion{}, err
+	}
+	return s.instructionVersion(ctx, id, st)
+}
+
+// DeleteInstructionDraft deletes a draft with its sections; whoever may edit drafts may.
+// An adopted or superseded version is a board decision and is never deleted: that is
+// ErrConflict.
+func (s *Store) DeleteInstructionDraft(ctx context.Context, actor Actor, id int64) error {
+	_, err := s.instructionTx(ctx, actor, id, "instruction.delete", func(tx *sql.Tx, _ time.Time, _ int64, state int32) error {
+		if state != InstructionDraft {
+			return fmt.Errorf("%w: an adopted instruction is a board decision and is never deleted", ErrConflict)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM instruction_sections WHERE version_id = ?`, id); err != nil {
+			return fmt.Errorf("delete instruction sections: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM instruction_versions WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("delete instruction version: %w", err)
+		}
+		return nil
+	})
+	return err
+}
+
+// instructionTx is changeInstruction without reading the version after: it returns the
+// actor's standing.
+func (s *Store) instructionTx(ctx context.Context, actor Actor, id int64, action string,
+	change func(tx *sql.Tx, now time.Time, org int64, state int32) error) (standing, error) {
 	var st standing
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
@@ -316,10 +346,7 @@ func (s *Store) changeInstruction(ctx context.Context, actor Actor, id int64, ac
 		}
 		return auditTx(ctx, tx, now, actor, action, true, fmt.Sprintf("instruction_version:%d", id))
 	})
-	if err != nil {
-		return InstructionVersion{}, err
-	}
-	return s.instructionVersion(ctx, id, st)
+	return st, err
 }
 
 func checkSections(secs []InstructionSection) error {

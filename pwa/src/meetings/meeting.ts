@@ -505,6 +505,11 @@ function itemTitle(s: State, id: bigint): string {
   return [...s.data.carriedOverItems, ...s.data.agendaItems].find((it) => it.id === id)?.title ?? "";
 }
 
+/** inPair: the chair and the director make a decision a precedent of the role split. */
+function inPair(me: MeView): boolean {
+  return me.memberships.some((ms) => ms.roles.some((r) => r.role === Role.CHAIR || r.role === Role.DIRECTOR));
+}
+
 function takenBy(x: Decision): string {
   return x.takenBy ? `Ställningstagande: ${x.takenBy.displayName}` : "Gemensamt beslut";
 }
@@ -527,6 +532,7 @@ function decisions(s: State, m: Meeting): Child {
               h("p", { class: "note-body" }, x.text),
               h("p", { class: "meta" }, [takenBy(x), x.agendaItemId ? ` · Punkt: ${itemTitle(s, x.agendaItemId)}` : ""].join("")),
               history(x.revisions),
+              inPair(s.me) && h("p", null, h("a", { href: `/samspel/prejudikat/nytt?beslut=${idOf(x.id)}&mote=${idOf(m.id)}`, class: "precedent-link" }, "Gör till prejudikat")),
               m.finalized &&
                 correction(s, "decision", x.id, x.text, (text, reason) =>
                   meetings.updateDecision({

@@ -84,6 +84,8 @@ function body(i: Item, mode: Mode, unsaved?: string): Child {
         h("a", { href: `/moten/${n.outcome.meetingId}` }, `avstämningen ${dayLabel(n.outcome.meetingDate)}`),
         ". Anteckningen är fortfarande din.",
       ),
+    // A shared note is the organisation's record, and may become a precedent of the role split.
+    n?.status === "record" && h("p", null, h("a", { id: "make-precedent", href: `/samspel/prejudikat/nytt?anteckning=${i.id}` }, "Gör till prejudikat")),
     unsaved &&
       h(
         "details",

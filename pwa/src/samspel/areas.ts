@@ -13,32 +13,50 @@ import {
   type Precedent,
 } from "../gen/samspel/v1/role_split_service_pb";
 import type { Problem } from "../ui";
-import { roleSplit, standing } from "./client";
+import { orgOf, roleSplit, standing, type Standing } from "./client";
 import { act, errorFor, form, go, input, link, load, p, page, radios, required, section, textarea } from "./view";
 import { count, dayText, isoOf, ownerName, timeText, who } from "./words";
 
 const base = "/samspel/roller";
 const owners = [AreaOwner.CHAIR, AreaOwner.SHARED, AreaOwner.DIRECTOR];
 
-/** showAreas lists the areas under their owners, with the proposals that wait. */
-export function showAreas(me: MeView, focus: boolean): Promise<void> {
+/** showAreas lists the active areas under their owners, with the proposals that wait;
+ * with retired, the retired areas instead. */
+export function showAreas(me: MeView, focus: boolean, retired: boolean): Promise<void> {
   const st = standing(me);
   return load(
     focus,
     async () => {
+      const org = await orgOf(st);
       const [areas, proposals] = await Promise.all([
-        roleSplit.listAreas({ organizationId: st.org, pageSize: 500 }),
-        roleSplit.listAreaProposals({ organizationId: st.org, openOnly: true, pageSize: 100 }),
+        roleSplit.listAreas({ organizationId: org, retired, pageSize: 500 }),
+        retired ? { proposals: [] } : roleSplit.listAreaProposals({ organizationId: org, openOnly: true, pageSize: 100 }),
       ]);
       return { areas: areas.areas, proposals: proposals.proposals };
     },
     ({ areas, proposals }) => {
       const byId = new Map(areas.map((a) => [a.id, a]));
+      if (retired) {
+        page(
+          "avvecklade",
+          "Avvecklade områden",
+          [
+            p("Områden som inte längre gäller. De finns kvar med sin historik och sina prejudikat, och ordföranden kan återinföra dem."),
+            areas.length === 0
+              ? p("Inga avvecklade områden.")
+              : h("ul", { class: "list" }, areas.map((a) => h("li", null, link(`${base}/${a.id}`, a.name), p(`${ownerName(a.owner)} · ${areaMeta(a)}`, "meta")))),
+            h("p", null, link(base, "Tillbaka till rollfördelningen")),
+          ],
+          { focus },
+        );
+        return;
+      }
       page(
         "roller",
         "Rollfördelning",
         [
           p("Vem har ansvar för vad och vem har ansvar för hur. Ordföranden bestämmer hur bred gråzonen är; direktören föreslår och kommenterar."),
+          !st.inPair && p("Du kan läsa rollfördelningen. Det är ordföranden och direktören som ändrar den.", "hint"),
           proposals.length > 0 &&
             section(
               "forslag",
@@ -86,6 +104,7 @@ export function showAreas(me: MeView, focus: boolean): Promise<void> {
                 class: "button secondary",
               }),
             ),
+          h("p", null, link(`${base}/avvecklade`, "Avvecklade områden", { id: "to-retired" })),
         ],
         { focus },
       );
@@ -121,7 +140,8 @@ export function showArea(me: MeView, id: bigint, focus: boolean, problem?: Probl
         "omrade",
         area.name,
         [
-          h("p", { id: "area-owner", class: "owner" }, h("span", { class: "tag" }, ownerName(area.owner))),
+          h("p", { id: "area-owner", class: "owner" }, h("span", { class: "tag" }, ownerName(area.owner)), area.retired ? [" ", h("span", { class: "tag" }, "Avvecklat")] : null),
+          area.retired && h("div", { id: "area-retired", class: "callout" }, p(`Området är avvecklat sedan ${timeText(area.updateTime)}: ${area.updateReason}`)),
           area.description && p(area.description),
           area.examples &&
             h("div", null, h("h2", null, "Exempel"), h("ul", null, area.examples.split("\n").filter(Boolean).map((x) => h("li", null, x)))),
@@ -132,14 +152,15 @@ export function showArea(me: MeView, id: bigint, focus: boolean, problem?: Probl
               "Förslag som väntar",
               h("ul", { class: "list" }, open.map((e) => h("li", null, link(`${base}/forslag/${e.id}`, `Förslag från ${who(e.actor, e.actorRole)}`)))),
             ),
-          st.role === Role.CHAIR && changeForm(area, area.organizationId, "change", problem, values, redraw),
-          st.role === Role.DIRECTOR && changeForm(area, area.organizationId, "propose", problem, values, redraw),
+          st.role === Role.CHAIR && !area.retired && changeForm(area, area.organizationId, "change", problem, values, redraw),
+          st.role === Role.DIRECTOR && !area.retired && changeForm(area, area.organizationId, "propose", problem, values, redraw),
+          st.inPair && retireForm(area, st, problem, values, redraw),
           st.inPair && commentForm(area, problem, redraw),
           section("historik", "Historik", h("ol", { class: "list history" }, events.map((e) => h("li", null, eventText(e))))),
           section(
             "prejudikat",
             "Prejudikat",
-            precedents.length === 0 ? p("Inga prejudikat ännu.") : h("ul", { class: "list" }, precedents.map(precedentItem)),
+            precedents.length === 0 ? p("Inga prejudikat ännu.") : h("ul", { id: "precedent-list", class: "list" }, precedents.map((pr) => precedentItem(pr, st))),
           ),
         ],
         { focus, problem },
@@ -156,6 +177,7 @@ export interface AreaValues {
   examples?: string;
   reason?: string;
   comment?: string;
+  retireReason?: string;
 }
 
 /** changeForm is the chair's form (applies at once) or the director's (a proposal). */
@@ -231,6 +253,43 @@ function changeForm(
   return area ? section("andra", heading, body) : h("div", null, body);
 }
 
+/** retireForm retires or restores the area: at once for the chair, as a proposal for the director. */
+function retireForm(area: Area, st: Standing, problem: Problem | undefined, v: AreaValues | undefined, redraw: (p: Problem, v: AreaValues) => void): HTMLElement {
+  const chair = st.role === Role.CHAIR;
+  const restore = area.retired;
+  const reason = textarea({
+    id: "retire-reason",
+    label: "Varför?",
+    value: v?.retireReason ?? "",
+    hint: chair ? "Skälet sparas i historiken." : "Ordföranden bestämmer. Skälet följer med förslaget.",
+    error: errorFor(problem, "retire-reason"),
+    maxlength: 1000,
+  });
+  const heading = restore ? (chair ? "Återinför området" : "Föreslå att området återinförs") : chair ? "Avveckla området" : "Föreslå att området avvecklas";
+  return section(
+    "avveckla",
+    heading,
+    !restore && p("Ett avvecklat område försvinner från rollfördelningen men finns kvar med historik och prejudikat, och kan återinföras."),
+    form("retire-form", heading, () => {
+      const text = reason.value().trim();
+      const missing = required("retire-reason", text, "Skriv varför");
+      if (missing) return redraw(missing, { retireReason: reason.value() });
+      void act(
+        async () => {
+          if (chair && restore) await roleSplit.restoreArea({ areaId: area.id, reason: text });
+          else if (chair) await roleSplit.retireArea({ areaId: area.id, reason: text });
+          else {
+            const { name, owner, description, examples } = area;
+            await roleSplit.proposeAreaChange({ organizationId: area.organizationId, areaId: area.id, name, owner, description, examples, retired: !restore, reason: text });
+          }
+          go(`${base}/${area.id}`, chair ? (restore ? "Området är återinfört." : "Området är avvecklat.") : "Förslaget är skickat till ordföranden.");
+        },
+        (pr) => redraw(pr, { retireReason: reason.value() }),
+      );
+    }, reason.node),
+  );
+}
+
 function commentForm(area: Area, problem: Problem | undefined, redraw: (p: Problem, v: AreaValues) => void): HTMLElement {
   const text = textarea({ id: "area-comment", label: "Kommentar", error: errorFor(problem, "area-comment"), maxlength: 2000 });
   return section(
@@ -257,7 +316,16 @@ function eventText(e: AreaEvent): Child[] {
   switch (e.kind) {
     case AreaEventKind.CHANGE: {
       const moved = e.previousOwner !== AreaOwner.UNSPECIFIED && e.previousOwner !== e.owner;
-      const what = e.version === 1 ? `lade till området (${ownerName(e.owner)})` : moved ? `flyttade området från ${ownerName(e.previousOwner)} till ${ownerName(e.owner)}` : "ändrade området";
+      const what =
+        e.version === 1
+          ? `lade till området (${ownerName(e.owner)})`
+          : e.retired !== e.previousRetired
+            ? e.retired
+              ? "avvecklade området"
+              : "återinförde området"
+            : moved
+              ? `flyttade området från ${ownerName(e.previousOwner)} till ${ownerName(e.owner)}`
+              : "ändrade området";
       return [h("p", { class: "meta" }, when), p(`${by} ${what}, version ${e.version}.`), e.text && p(`Skäl: ${e.text}`)];
     }
     case AreaEventKind.PROPOSAL: {
@@ -269,7 +337,7 @@ function eventText(e: AreaEvent): Child[] {
             : "Väntar på ordföranden";
       return [
         h("p", { class: "meta" }, when),
-        p(`${by} föreslog: ${ownerName(e.owner)}. ${e.text}`),
+        p(e.retired !== e.previousRetired ? `${by} föreslog att området ${e.retired ? "avvecklas" : "återinförs"}. ${e.text}` : `${by} föreslog: ${ownerName(e.owner)}. ${e.text}`),
         p(e.decisionComment ? `${decided}: ${e.decisionComment}` : `${decided}.`),
       ];
     }
@@ -278,13 +346,23 @@ function eventText(e: AreaEvent): Child[] {
   }
 }
 
-function precedentItem(pr: Precedent): HTMLElement {
+/** precedentItem shows one case: what kind, when, what it established, the source's own
+ * words, and for the pair a link to the source (others may not open it). */
+function precedentItem(pr: Precedent, st: Standing): HTMLElement {
+  const [kind, href, linkText] = pr.deviationId
+    ? ["Avsteg", `/samspel/avsteg/${pr.deviationId}`, "Visa avsteget"]
+    : pr.decisionId
+      ? ["Beslut vid möte", `/moten/${pr.meetingId}`, "Visa mötet"]
+      : pr.quickNoteId
+        ? ["Delad anteckning", `/anteckningar/${pr.quickNoteId}`, "Visa anteckningen"]
+        : ["Fall", "", ""];
   return h(
     "li",
     null,
-    h("p", { class: "meta" }, h("time", { datetime: pr.occurredOn }, dayText(pr.occurredOn)), pr.reference ? ` · ${pr.reference}` : ""),
+    h("p", { class: "meta" }, h("span", { class: "tag" }, kind), " ", h("time", { datetime: pr.occurredOn }, dayText(pr.occurredOn)), pr.reference ? ` · ${pr.reference}` : ""),
     p(pr.summary),
-    pr.deviationId ? link(`/samspel/avsteg/${pr.deviationId}`, "Visa avsteget") : null,
+    pr.sourceText && h("blockquote", { class: "source" }, pr.sourceText),
+    st.inPair && href ? link(href, linkText) : null,
   );
 }
 
@@ -306,7 +384,7 @@ export function showProposal(me: MeView, id: bigint, focus: boolean, problem?: P
   return load(
     focus,
     async () => {
-      const list = await roleSplit.listAreaProposals({ organizationId: st.org, pageSize: 500 });
+      const list = await roleSplit.listAreaProposals({ organizationId: await orgOf(st), pageSize: 500 });
       const e = list.proposals.find((x) => x.id === id);
       if (!e) throw new Error("not found");
       const area = e.areaId ? (await roleSplit.getArea({ id: e.areaId })).area : undefined;
@@ -333,6 +411,7 @@ export function showProposal(me: MeView, id: bigint, focus: boolean, problem?: P
         ["Ansvar", area ? ownerName(area.owner) : "", ownerName(e.owner)],
         ["Beskrivning", area?.description ?? "", e.description],
         ["Exempel", area?.examples ?? "", e.examples],
+        ["Status", area ? (e.previousRetired ? "Avvecklat" : "Gäller") : "", e.retired ? "Avvecklat" : area ? "Gäller" : ""],
       ];
       page(
         "forslag-sida",

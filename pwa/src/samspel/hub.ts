@@ -13,6 +13,7 @@ import { Role } from "../gen/samspel/v1/role_pb";
 /** showHub leads to the parts of the role split, with what waits in each. */
 export function showHub(me: MeView, focus: boolean): Promise<void> {
   const st = standing(me);
+  if (!st.inPair) return Promise.resolve(readersHub(focus));
   return load(
     focus,
     () => pair.getPairStatus({ organizationId: st.org }),
@@ -37,6 +38,25 @@ export function showHub(me: MeView, focus: boolean): Promise<void> {
         { focus },
       );
     },
+  );
+}
+
+/** readersHub is the place for staff and administrators: the role split and the
+ * instruction to read. Agreements, deviations and the crisis log are the pair's own. */
+function readersHub(focus: boolean): void {
+  page(
+    "samspel",
+    "Samspel",
+    [
+      p("Här läser du rollfördelningen mellan ordföranden och direktören och alla versioner av instruktionen. Det är ordföranden och direktören som ändrar dem."),
+      h(
+        "ul",
+        { class: "list places" },
+        h("li", null, link("/samspel/roller", "Rollfördelning", { id: "to-roller" })),
+        h("li", null, link("/samspel/instruktion", "Instruktion för direktören", { id: "to-instruktion" })),
+      ),
+    ],
+    { focus },
   );
 }
 

@@ -4,7 +4,7 @@
 // opposition) under /instruktion, where only adopted versions exist for them.
 
 import type { MeView } from "../me";
-import { h, type Child } from "../render";
+import { h, mount, type Child } from "../render";
 import {
   DiffOp,
   InstructionReviewDue,
@@ -15,8 +15,8 @@ import {
 } from "../gen/samspel/v1/instruction_service_pb";
 import type { Problem } from "../ui";
 import { isoDate } from "../format";
-import { instruction, standing } from "./client";
-import { act, errorFor, form, go, input, link, load, p, page, required, section, textarea } from "./view";
+import { instruction, orgOf, standing } from "./client";
+import { act, button, errorFor, form, go, input, link, load, p, page, required, section, textarea } from "./view";
 import { dayText, instructionStateName, reviewDueText, timeText } from "./words";
 
 /** showVersions lists the versions the person may see, with the reminder to review. */
@@ -24,7 +24,7 @@ export function showVersions(me: MeView, base: string, focus: boolean, problem?:
   const st = standing(me);
   return load(
     focus,
-    () => instruction.listInstructionVersions({ organizationId: st.org, pageSize: 100 }),
+    async () => instruction.listInstructionVersions({ organizationId: await orgOf(st), pageSize: 100 }),
     (res) => {
       const adopted = res.versions.find((v) => v.state === InstructionState.ADOPTED);
       const draft = res.versions.find((v) => v.state === InstructionState.DRAFT);
@@ -115,7 +115,7 @@ export function showVersion(me: MeView, base: string, id: bigint, focus: boolean
           h("p", null, link(`${base}/jamfor?fran=${v.basedOnId || v.id}&till=${v.basedOnId ? v.id : v.supersededById}`, v.basedOnId ? "Jämför med versionen den bygger på" : "Jämför med versionen som ersatte den", { id: "compare" })),
       ];
       if (v.state === InstructionState.DRAFT && st.inPair) {
-        body.push(editor(v, base, problem, redraw), adoptForm(v, base, problem, redraw));
+        body.push(editor(v, base, problem, redraw), adoptForm(v, base, problem, redraw), deleteDraft(v, base, redraw));
       } else {
         body.push(v.sections.map((s) => h("section", { class: "instruction-section" }, h("h2", null, s.heading), paragraphs(s.body))));
       }
@@ -188,6 +188,39 @@ function adoptForm(v: InstructionVersion, base: string, problem: Problem | undef
       );
     }, date.node, ref.node),
   );
+}
+
+/** deleteDraft removes a draft after asking once; adopted versions are never deleted. */
+function deleteDraft(v: InstructionVersion, base: string, redraw: (p: Problem) => void): HTMLElement {
+  const part = section("ta-bort", "Ta bort utkastet");
+  const ask = (): void =>
+    mount(
+      part,
+      h("h2", { id: "ta-bort-h" }, "Ta bort utkastet"),
+      p("Bara utkastet tas bort. De antagna versionerna finns kvar."),
+      button("delete-draft", "Ta bort utkastet", confirm, true),
+    );
+  const confirm = (): void => {
+    mount(
+      part,
+      h("h2", { id: "ta-bort-h" }, "Ta bort utkastet"),
+      p(`Vill du ta bort utkastet till version ${v.number} för gott?`),
+      h(
+        "div",
+        { class: "button-row" },
+        button("delete-draft-yes", "Ja, ta bort det", () =>
+          void act(async () => {
+            await instruction.deleteInstructionDraft({ id: v.id });
+            go(base, "Utkastet är borttaget.");
+          }, redraw),
+        ),
+        button("delete-draft-no", "Nej, behåll det", ask, true),
+      ),
+    );
+    document.getElementById("delete-draft-yes")?.focus();
+  };
+  ask();
+  return part;
 }
 
 const sectionWords: Record<number, string> = {

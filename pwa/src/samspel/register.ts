@@ -1,5 +1,6 @@
 // The Samspel place: the role split, the instruction, agreements and deviations, for the
-// chair and the director; the instruction place for everyone else in the organisation;
+// chair and the director; the role split and the instruction, to read, for staff and
+// administrators; the instruction place for everyone else in the organisation;
 // and the role split's block on Idag. Only this file is in the shell: the screens load
 // on first use.
 
@@ -13,7 +14,10 @@ const screens = () => import("./screens");
 const inPair = (me: MeView) => me.memberships.some((m) => m.roles.some((r) => r.role === Role.CHAIR || r.role === Role.DIRECTOR));
 const member = (me: MeView) => me.memberships.length > 0;
 
-registerPlace({ id: "samspel", label: "Samspel", path: "/samspel", order: 30, visible: inPair });
+const staff = (me: MeView) => me.memberships.some((m) => m.roles.some((r) => r.role === Role.STAFF));
+// Staff and administrators read the role split and every instruction version here too;
+// the pair's own records (agreements, deviations, crisis) stay out of their Samspel.
+registerPlace({ id: "samspel", label: "Samspel", path: "/samspel", order: 30, visible: (me) => inPair(me) || staff(me) || me.admin });
 // The adopted instruction is a board decision: the opposition and the majority read it
 // in a place of their own (UX.md: Opposition: Idag · Dragningar · Frågor · Instruktion).
 registerPlace({
@@ -21,7 +25,7 @@ registerPlace({
   label: "Instruktion",
   path: "/instruktion",
   order: 40,
-  visible: (me) => member(me) && !inPair(me) && !me.memberships.some((m) => m.roles.some((r) => r.role === Role.STAFF)),
+  visible: (me) => member(me) && !inPair(me) && !staff(me),
 });
 
 /** route registers a Samspel screen that loads the screens module first. */
@@ -33,8 +37,10 @@ const id = (ctx: RouteContext) => BigInt(ctx.params["id"] ?? "0");
 
 route("/samspel", "samspel", (s, c) => s.showHub(c.me, c.focus));
 route("/samspel/kris", "samspel", (s, c) => s.showCrisis(c.me, c.focus));
-route("/samspel/roller", "samspel", (s, c) => s.showAreas(c.me, c.focus));
+route("/samspel/roller", "samspel", (s, c) => s.showAreas(c.me, c.focus, false));
 route("/samspel/roller/nytt", "samspel", (s, c) => s.showNewArea(c.me, c.focus));
+route("/samspel/roller/avvecklade", "samspel", (s, c) => s.showAreas(c.me, c.focus, true));
+route("/samspel/prejudikat/nytt", "samspel", (s, c) => s.showNewPrecedent(c.me, c.query, c.focus));
 route("/samspel/roller/forslag/:id", "samspel", (s, c) => s.showProposal(c.me, id(c), c.focus));
 route("/samspel/roller/:id", "samspel", (s, c) => s.showArea(c.me, id(c), c.focus));
 route("/samspel/overenskommelser", "samspel", (s, c) => s.showAgreements(c.me, c.query, c.focus));

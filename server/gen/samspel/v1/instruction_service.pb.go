@@ -1404,6 +1404,89 @@ func (x *RecordInstructionReviewResponse) GetVersion() *InstructionVersion {
 	return nil
 }
 
+// DeleteInstructionDraftRequest names the draft.
+type DeleteInstructionDraftRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The draft's id.
+	Id            int64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeleteInstructionDraftRequest) Reset() {
+	*x = DeleteInstructionDraftRequest{}
+	mi := &file_samspel_v1_instruction_service_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeleteInstructionDraftRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeleteInstructionDraftRequest) ProtoMessage() {}
+
+func (x *DeleteInstructionDraftRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_instruction_service_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeleteInstructionDraftRequest.ProtoReflect.Descriptor instead.
+func (*DeleteInstructionDraftRequest) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_instruction_service_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *DeleteInstructionDraftRequest) GetId() int64 {
+	if x != nil {
+		return x.Id
+	}
+	return 0
+}
+
+// DeleteInstructionDraftResponse is empty: the draft is gone.
+type DeleteInstructionDraftResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeleteInstructionDraftResponse) Reset() {
+	*x = DeleteInstructionDraftResponse{}
+	mi := &file_samspel_v1_instruction_service_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeleteInstructionDraftResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeleteInstructionDraftResponse) ProtoMessage() {}
+
+func (x *DeleteInstructionDraftResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_instruction_service_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeleteInstructionDraftResponse.ProtoReflect.Descriptor instead.
+func (*DeleteInstructionDraftResponse) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_instruction_service_proto_rawDescGZIP(), []int{19}
+}
+
 var File_samspel_v1_instruction_service_proto protoreflect.FileDescriptor
 
 const file_samspel_v1_instruction_service_proto_rawDesc = "" +
@@ -1494,7 +1577,10 @@ const file_samspel_v1_instruction_service_proto_rawDesc = "" +
 	"\x02id\x18\x01 \x01(\x03B\a\xbaH\x04\"\x02 \x00R\x02id\x12\x1c\n" +
 	"\x04note\x18\x02 \x01(\tB\b\xbaH\x05r\x03\x18\xe8\aR\x04note\"[\n" +
 	"\x1fRecordInstructionReviewResponse\x128\n" +
-	"\aversion\x18\x01 \x01(\v2\x1e.samspel.v1.InstructionVersionR\aversion*\x93\x01\n" +
+	"\aversion\x18\x01 \x01(\v2\x1e.samspel.v1.InstructionVersionR\aversion\"8\n" +
+	"\x1dDeleteInstructionDraftRequest\x12\x17\n" +
+	"\x02id\x18\x01 \x01(\x03B\a\xbaH\x04\"\x02 \x00R\x02id\" \n" +
+	"\x1eDeleteInstructionDraftResponse*\x93\x01\n" +
 	"\x10InstructionState\x12!\n" +
 	"\x1dINSTRUCTION_STATE_UNSPECIFIED\x10\x00\x12\x1b\n" +
 	"\x17INSTRUCTION_STATE_DRAFT\x10\x01\x12\x1d\n" +
@@ -1514,7 +1600,7 @@ const file_samspel_v1_instruction_service_proto_rawDesc = "" +
 	"\x18SECTION_CHANGE_UNCHANGED\x10\x01\x12\x1a\n" +
 	"\x16SECTION_CHANGE_CHANGED\x10\x02\x12\x18\n" +
 	"\x14SECTION_CHANGE_ADDED\x10\x03\x12\x1a\n" +
-	"\x16SECTION_CHANGE_REMOVED\x10\x042\xb4\x06\n" +
+	"\x16SECTION_CHANGE_REMOVED\x10\x042\xa5\a\n" +
 	"\x12InstructionService\x12r\n" +
 	"\x17ListInstructionVersions\x12*.samspel.v1.ListInstructionVersionsRequest\x1a+.samspel.v1.ListInstructionVersionsResponse\x12l\n" +
 	"\x15GetInstructionVersion\x12(.samspel.v1.GetInstructionVersionRequest\x1a).samspel.v1.GetInstructionVersionResponse\x12o\n" +
@@ -1522,7 +1608,8 @@ const file_samspel_v1_instruction_service_proto_rawDesc = "" +
 	"\x16UpdateInstructionDraft\x12).samspel.v1.UpdateInstructionDraftRequest\x1a*.samspel.v1.UpdateInstructionDraftResponse\x12r\n" +
 	"\x17AdoptInstructionVersion\x12*.samspel.v1.AdoptInstructionVersionRequest\x1a+.samspel.v1.AdoptInstructionVersionResponse\x12r\n" +
 	"\x17DiffInstructionVersions\x12*.samspel.v1.DiffInstructionVersionsRequest\x1a+.samspel.v1.DiffInstructionVersionsResponse\x12r\n" +
-	"\x17RecordInstructionReview\x12*.samspel.v1.RecordInstructionReviewRequest\x1a+.samspel.v1.RecordInstructionReviewResponseB<Z:github.com/samspel/samspel/server/gen/samspel/v1;samspelv1b\x06proto3"
+	"\x17RecordInstructionReview\x12*.samspel.v1.RecordInstructionReviewRequest\x1a+.samspel.v1.RecordInstructionReviewResponse\x12o\n" +
+	"\x16DeleteInstructionDraft\x12).samspel.v1.DeleteInstructionDraftRequest\x1a*.samspel.v1.DeleteInstructionDraftResponseB<Z:github.com/samspel/samspel/server/gen/samspel/v1;samspelv1b\x06proto3"
 
 var (
 	file_samspel_v1_instruction_service_proto_rawDescOnce sync.Once
@@ -1537,7 +1624,7 @@ func file_samspel_v1_instruction_service_proto_rawDescGZIP() []byte {
 }
 
 var file_samspel_v1_instruction_service_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
-var file_samspel_v1_instruction_service_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
+var file_samspel_v1_instruction_service_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
 var file_samspel_v1_instruction_service_proto_goTypes = []any{
 	(InstructionState)(0),                   // 0: samspel.v1.InstructionState
 	(InstructionReviewDue)(0),               // 1: samspel.v1.InstructionReviewDue
@@ -1561,26 +1648,28 @@ var file_samspel_v1_instruction_service_proto_goTypes = []any{
 	(*DiffInstructionVersionsResponse)(nil), // 19: samspel.v1.DiffInstructionVersionsResponse
 	(*RecordInstructionReviewRequest)(nil),  // 20: samspel.v1.RecordInstructionReviewRequest
 	(*RecordInstructionReviewResponse)(nil), // 21: samspel.v1.RecordInstructionReviewResponse
-	(*Person)(nil),                          // 22: samspel.v1.Person
-	(*timestamppb.Timestamp)(nil),           // 23: google.protobuf.Timestamp
-	(*fieldmaskpb.FieldMask)(nil),           // 24: google.protobuf.FieldMask
+	(*DeleteInstructionDraftRequest)(nil),   // 22: samspel.v1.DeleteInstructionDraftRequest
+	(*DeleteInstructionDraftResponse)(nil),  // 23: samspel.v1.DeleteInstructionDraftResponse
+	(*Person)(nil),                          // 24: samspel.v1.Person
+	(*timestamppb.Timestamp)(nil),           // 25: google.protobuf.Timestamp
+	(*fieldmaskpb.FieldMask)(nil),           // 26: google.protobuf.FieldMask
 }
 var file_samspel_v1_instruction_service_proto_depIdxs = []int32{
 	0,  // 0: samspel.v1.InstructionVersion.state:type_name -> samspel.v1.InstructionState
 	4,  // 1: samspel.v1.InstructionVersion.sections:type_name -> samspel.v1.InstructionSection
-	22, // 2: samspel.v1.InstructionVersion.created_by:type_name -> samspel.v1.Person
-	23, // 3: samspel.v1.InstructionVersion.create_time:type_name -> google.protobuf.Timestamp
-	22, // 4: samspel.v1.InstructionVersion.updated_by:type_name -> samspel.v1.Person
-	23, // 5: samspel.v1.InstructionVersion.update_time:type_name -> google.protobuf.Timestamp
-	22, // 6: samspel.v1.InstructionVersion.adopted_by:type_name -> samspel.v1.Person
-	23, // 7: samspel.v1.InstructionVersion.adopt_time:type_name -> google.protobuf.Timestamp
-	22, // 8: samspel.v1.InstructionVersion.last_reviewed_by:type_name -> samspel.v1.Person
+	24, // 2: samspel.v1.InstructionVersion.created_by:type_name -> samspel.v1.Person
+	25, // 3: samspel.v1.InstructionVersion.create_time:type_name -> google.protobuf.Timestamp
+	24, // 4: samspel.v1.InstructionVersion.updated_by:type_name -> samspel.v1.Person
+	25, // 5: samspel.v1.InstructionVersion.update_time:type_name -> google.protobuf.Timestamp
+	24, // 6: samspel.v1.InstructionVersion.adopted_by:type_name -> samspel.v1.Person
+	25, // 7: samspel.v1.InstructionVersion.adopt_time:type_name -> google.protobuf.Timestamp
+	24, // 8: samspel.v1.InstructionVersion.last_reviewed_by:type_name -> samspel.v1.Person
 	1,  // 9: samspel.v1.InstructionVersion.review_due:type_name -> samspel.v1.InstructionReviewDue
 	5,  // 10: samspel.v1.ListInstructionVersionsResponse.versions:type_name -> samspel.v1.InstructionVersion
 	5,  // 11: samspel.v1.GetInstructionVersionResponse.version:type_name -> samspel.v1.InstructionVersion
 	5,  // 12: samspel.v1.CreateInstructionDraftResponse.version:type_name -> samspel.v1.InstructionVersion
 	5,  // 13: samspel.v1.UpdateInstructionDraftRequest.version:type_name -> samspel.v1.InstructionVersion
-	24, // 14: samspel.v1.UpdateInstructionDraftRequest.update_mask:type_name -> google.protobuf.FieldMask
+	26, // 14: samspel.v1.UpdateInstructionDraftRequest.update_mask:type_name -> google.protobuf.FieldMask
 	5,  // 15: samspel.v1.UpdateInstructionDraftResponse.version:type_name -> samspel.v1.InstructionVersion
 	5,  // 16: samspel.v1.AdoptInstructionVersionResponse.version:type_name -> samspel.v1.InstructionVersion
 	2,  // 17: samspel.v1.DiffChunk.op:type_name -> samspel.v1.DiffOp
@@ -1598,15 +1687,17 @@ var file_samspel_v1_instruction_service_proto_depIdxs = []int32{
 	14, // 29: samspel.v1.InstructionService.AdoptInstructionVersion:input_type -> samspel.v1.AdoptInstructionVersionRequest
 	16, // 30: samspel.v1.InstructionService.DiffInstructionVersions:input_type -> samspel.v1.DiffInstructionVersionsRequest
 	20, // 31: samspel.v1.InstructionService.RecordInstructionReview:input_type -> samspel.v1.RecordInstructionReviewRequest
-	7,  // 32: samspel.v1.InstructionService.ListInstructionVersions:output_type -> samspel.v1.ListInstructionVersionsResponse
-	9,  // 33: samspel.v1.InstructionService.GetInstructionVersion:output_type -> samspel.v1.GetInstructionVersionResponse
-	11, // 34: samspel.v1.InstructionService.CreateInstructionDraft:output_type -> samspel.v1.CreateInstructionDraftResponse
-	13, // 35: samspel.v1.InstructionService.UpdateInstructionDraft:output_type -> samspel.v1.UpdateInstructionDraftResponse
-	15, // 36: samspel.v1.InstructionService.AdoptInstructionVersion:output_type -> samspel.v1.AdoptInstructionVersionResponse
-	19, // 37: samspel.v1.InstructionService.DiffInstructionVersions:output_type -> samspel.v1.DiffInstructionVersionsResponse
-	21, // 38: samspel.v1.InstructionService.RecordInstructionReview:output_type -> samspel.v1.RecordInstructionReviewResponse
-	32, // [32:39] is the sub-list for method output_type
-	25, // [25:32] is the sub-list for method input_type
+	22, // 32: samspel.v1.InstructionService.DeleteInstructionDraft:input_type -> samspel.v1.DeleteInstructionDraftRequest
+	7,  // 33: samspel.v1.InstructionService.ListInstructionVersions:output_type -> samspel.v1.ListInstructionVersionsResponse
+	9,  // 34: samspel.v1.InstructionService.GetInstructionVersion:output_type -> samspel.v1.GetInstructionVersionResponse
+	11, // 35: samspel.v1.InstructionService.CreateInstructionDraft:output_type -> samspel.v1.CreateInstructionDraftResponse
+	13, // 36: samspel.v1.InstructionService.UpdateInstructionDraft:output_type -> samspel.v1.UpdateInstructionDraftResponse
+	15, // 37: samspel.v1.InstructionService.AdoptInstructionVersion:output_type -> samspel.v1.AdoptInstructionVersionResponse
+	19, // 38: samspel.v1.InstructionService.DiffInstructionVersions:output_type -> samspel.v1.DiffInstructionVersionsResponse
+	21, // 39: samspel.v1.InstructionService.RecordInstructionReview:output_type -> samspel.v1.RecordInstructionReviewResponse
+	23, // 40: samspel.v1.InstructionService.DeleteInstructionDraft:output_type -> samspel.v1.DeleteInstructionDraftResponse
+	33, // [33:41] is the sub-list for method output_type
+	25, // [25:33] is the sub-list for method input_type
 	25, // [25:25] is the sub-list for extension type_name
 	25, // [25:25] is the sub-list for extension extendee
 	0,  // [0:25] is the sub-list for field type_name
@@ -1624,7 +1715,7 @@ func file_samspel_v1_instruction_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_samspel_v1_instruction_service_proto_rawDesc), len(file_samspel_v1_instruction_service_proto_rawDesc)),
 			NumEnums:      4,
-			NumMessages:   18,
+			NumMessages:   20,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

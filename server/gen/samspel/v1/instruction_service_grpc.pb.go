@@ -26,6 +26,7 @@ const (
 	InstructionService_AdoptInstructionVersion_FullMethodName = "/samspel.v1.InstructionService/AdoptInstructionVersion"
 	InstructionService_DiffInstructionVersions_FullMethodName = "/samspel.v1.InstructionService/DiffInstructionVersions"
 	InstructionService_RecordInstructionReview_FullMethodName = "/samspel.v1.InstructionService/RecordInstructionReview"
+	InstructionService_DeleteInstructionDraft_FullMethodName  = "/samspel.v1.InstructionService/DeleteInstructionDraft"
 )
 
 // InstructionServiceClient is the client API for InstructionService service.
@@ -54,6 +55,8 @@ type InstructionServiceClient interface {
 	DiffInstructionVersions(ctx context.Context, in *DiffInstructionVersionsRequest, opts ...grpc.CallOption) (*DiffInstructionVersionsResponse, error)
 	// RecordInstructionReview records that the pair went through the adopted version, at the start of a term or once a year.
 	RecordInstructionReview(ctx context.Context, in *RecordInstructionReviewRequest, opts ...grpc.CallOption) (*RecordInstructionReviewResponse, error)
+	// DeleteInstructionDraft deletes a draft; the chair or the director may. An adopted or superseded version is a board decision and is never deleted (FAILED_PRECONDITION).
+	DeleteInstructionDraft(ctx context.Context, in *DeleteInstructionDraftRequest, opts ...grpc.CallOption) (*DeleteInstructionDraftResponse, error)
 }
 
 type instructionServiceClient struct {
@@ -134,6 +137,16 @@ func (c *instructionServiceClient) RecordInstructionReview(ctx context.Context, 
 	return out, nil
 }
 
+func (c *instructionServiceClient) DeleteInstructionDraft(ctx context.Context, in *DeleteInstructionDraftRequest, opts ...grpc.CallOption) (*DeleteInstructionDraftResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteInstructionDraftResponse)
+	err := c.cc.Invoke(ctx, InstructionService_DeleteInstructionDraft_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // InstructionServiceServer is the server API for InstructionService service.
 // All implementations must embed UnimplementedInstructionServiceServer
 // for forward compatibility.
@@ -160,6 +173,8 @@ type InstructionServiceServer interface {
 	DiffInstructionVersions(context.Context, *DiffInstructionVersionsRequest) (*DiffInstructionVersionsResponse, error)
 	// RecordInstructionReview records that the pair went through the adopted version, at the start of a term or once a year.
 	RecordInstructionReview(context.Context, *RecordInstructionReviewRequest) (*RecordInstructionReviewResponse, error)
+	// DeleteInstructionDraft deletes a draft; the chair or the director may. An adopted or superseded version is a board decision and is never deleted (FAILED_PRECONDITION).
+	DeleteInstructionDraft(context.Context, *DeleteInstructionDraftRequest) (*DeleteInstructionDraftResponse, error)
 	mustEmbedUnimplementedInstructionServiceServer()
 }
 
@@ -190,6 +205,9 @@ func (UnimplementedInstructionServiceServer) DiffInstructionVersions(context.Con
 }
 func (UnimplementedInstructionServiceServer) RecordInstructionReview(context.Context, *RecordInstructionReviewRequest) (*RecordInstructionReviewResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method RecordInstructionReview not implemented")
+}
+func (UnimplementedInstructionServiceServer) DeleteInstructionDraft(context.Context, *DeleteInstructionDraftRequest) (*DeleteInstructionDraftResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method DeleteInstructionDraft not implemented")
 }
 func (UnimplementedInstructionServiceServer) mustEmbedUnimplementedInstructionServiceServer() {}
 func (UnimplementedInstructionServiceServer) testEmbeddedByValue()                            {}
@@ -338,6 +356,24 @@ func _InstructionService_RecordInstructionReview_Handler(srv interface{}, ctx co
 	return interceptor(ctx, in, info, handler)
 }
 
+func _InstructionService_DeleteInstructionDraft_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteInstructionDraftRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(InstructionServiceServer).DeleteInstructionDraft(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: InstructionService_DeleteInstructionDraft_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(InstructionServiceServer).DeleteInstructionDraft(ctx, req.(*DeleteInstructionDraftRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // InstructionService_ServiceDesc is the grpc.ServiceDesc for InstructionService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -372,6 +408,10 @@ var InstructionService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "RecordInstructionReview",
 			Handler:    _InstructionService_RecordInstructionReview_Handler,
+		},
+		{
+			MethodName: "DeleteInstructionDraft",
+			Handler:    _InstructionService_DeleteInstructionDraft_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -222,8 +222,10 @@ type Area struct {
 	OpenProposalCount int32 `protobuf:"varint,11,opt,name=open_proposal_count,json=openProposalCount,proto3" json:"open_proposal_count,omitempty"`
 	// How many precedents the area has.
 	PrecedentCount int32 `protobuf:"varint,12,opt,name=precedent_count,json=precedentCount,proto3" json:"precedent_count,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// Whether the area is retired (avvecklat): out of the active list, kept in the history and the export.
+	Retired       bool `protobuf:"varint,13,opt,name=retired,proto3" json:"retired,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Area) Reset() {
@@ -340,6 +342,13 @@ func (x *Area) GetPrecedentCount() int32 {
 	return 0
 }
 
+func (x *Area) GetRetired() bool {
+	if x != nil {
+		return x.Retired
+	}
+	return false
+}
+
 // AreaEvent is one entry in an area's history. Changes and proposals carry the area's
 // fields as changed or proposed, so the history reads without looking anything up.
 type AreaEvent struct {
@@ -379,9 +388,13 @@ type AreaEvent struct {
 	// For a decided proposal: the chair's comment.
 	DecisionComment string `protobuf:"bytes,17,opt,name=decision_comment,json=decisionComment,proto3" json:"decision_comment,omitempty"`
 	// For a change that came from an accepted proposal: the proposal's id.
-	ProposalId    int64 `protobuf:"varint,18,opt,name=proposal_id,json=proposalId,proto3" json:"proposal_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	ProposalId int64 `protobuf:"varint,18,opt,name=proposal_id,json=proposalId,proto3" json:"proposal_id,omitempty"`
+	// Whether the area is retired as changed or proposed.
+	Retired bool `protobuf:"varint,19,opt,name=retired,proto3" json:"retired,omitempty"`
+	// Whether the area was retired before the change or proposal; differs from retired when it retires or restores the area.
+	PreviousRetired bool `protobuf:"varint,20,opt,name=previous_retired,json=previousRetired,proto3" json:"previous_retired,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *AreaEvent) Reset() {
@@ -540,6 +553,20 @@ func (x *AreaEvent) GetProposalId() int64 {
 	return 0
 }
 
+func (x *AreaEvent) GetRetired() bool {
+	if x != nil {
+		return x.Retired
+	}
+	return false
+}
+
+func (x *AreaEvent) GetPreviousRetired() bool {
+	if x != nil {
+		return x.PreviousRetired
+	}
+	return false
+}
+
 // Precedent is a case that shows how a grey-zone matter was handled: the casebook the next
 // pair inherits.
 type Precedent struct {
@@ -559,7 +586,15 @@ type Precedent struct {
 	// Who linked the case.
 	LinkedBy *Person `protobuf:"bytes,7,opt,name=linked_by,json=linkedBy,proto3" json:"linked_by,omitempty"`
 	// When it was linked.
-	CreateTime    *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	CreateTime *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	// The meeting decision the case was, or zero.
+	DecisionId int64 `protobuf:"varint,9,opt,name=decision_id,json=decisionId,proto3" json:"decision_id,omitempty"`
+	// The quick note the case was (shared with the other party), or empty.
+	QuickNoteId string `protobuf:"bytes,10,opt,name=quick_note_id,json=quickNoteId,proto3" json:"quick_note_id,omitempty"`
+	// For a decision: the meeting it was made at, to link to.
+	MeetingId int64 `protobuf:"varint,11,opt,name=meeting_id,json=meetingId,proto3" json:"meeting_id,omitempty"`
+	// The text of the deviation, decision or note as it reads now; empty for a case written down elsewhere.
+	SourceText    string `protobuf:"bytes,12,opt,name=source_text,json=sourceText,proto3" json:"source_text,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -650,6 +685,34 @@ func (x *Precedent) GetCreateTime() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *Precedent) GetDecisionId() int64 {
+	if x != nil {
+		return x.DecisionId
+	}
+	return 0
+}
+
+func (x *Precedent) GetQuickNoteId() string {
+	if x != nil {
+		return x.QuickNoteId
+	}
+	return ""
+}
+
+func (x *Precedent) GetMeetingId() int64 {
+	if x != nil {
+		return x.MeetingId
+	}
+	return 0
+}
+
+func (x *Precedent) GetSourceText() string {
+	if x != nil {
+		return x.SourceText
+	}
+	return ""
+}
+
 // ListAreasRequest names the organisation.
 type ListAreasRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -658,7 +721,9 @@ type ListAreasRequest struct {
 	// The most areas to return; zero means the server's default of 50.
 	PageSize int32 `protobuf:"varint,2,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// The next_page_token of a previous response, or empty for the first page.
-	PageToken     string `protobuf:"bytes,3,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	PageToken string `protobuf:"bytes,3,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	// When true, lists the retired areas instead of the active ones.
+	Retired       bool `protobuf:"varint,4,opt,name=retired,proto3" json:"retired,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -712,6 +777,13 @@ func (x *ListAreasRequest) GetPageToken() string {
 		return x.PageToken
 	}
 	return ""
+}
+
+func (x *ListAreasRequest) GetRetired() bool {
+	if x != nil {
+		return x.Retired
+	}
+	return false
 }
 
 // ListAreasResponse holds one page of areas, ordered by name.
@@ -1125,7 +1197,9 @@ type ProposeAreaChangeRequest struct {
 	// The proposed examples.
 	Examples string `protobuf:"bytes,6,opt,name=examples,proto3" json:"examples,omitempty"`
 	// Why the director proposes it.
-	Reason        string `protobuf:"bytes,7,opt,name=reason,proto3" json:"reason,omitempty"`
+	Reason string `protobuf:"bytes,7,opt,name=reason,proto3" json:"reason,omitempty"`
+	// The proposed retirement: true proposes to retire the area, false on a retired area proposes to restore it.
+	Retired       bool `protobuf:"varint,8,opt,name=retired,proto3" json:"retired,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1207,6 +1281,13 @@ func (x *ProposeAreaChangeRequest) GetReason() string {
 		return x.Reason
 	}
 	return ""
+}
+
+func (x *ProposeAreaChangeRequest) GetRetired() bool {
+	if x != nil {
+		return x.Retired
+	}
+	return false
 }
 
 // ProposeAreaChangeResponse holds the stored proposal.
@@ -1816,8 +1897,12 @@ type LinkPrecedentRequest struct {
 	Reference string `protobuf:"bytes,3,opt,name=reference,proto3" json:"reference,omitempty"`
 	// What the case established.
 	Summary string `protobuf:"bytes,4,opt,name=summary,proto3" json:"summary,omitempty"`
-	// The day the case happened as YYYY-MM-DD; empty takes the deviation's day.
-	OccurredOn    string `protobuf:"bytes,5,opt,name=occurred_on,json=occurredOn,proto3" json:"occurred_on,omitempty"`
+	// The day the case happened as YYYY-MM-DD; empty takes the day of the deviation, the decision's meeting or the note.
+	OccurredOn string `protobuf:"bytes,5,opt,name=occurred_on,json=occurredOn,proto3" json:"occurred_on,omitempty"`
+	// The decision the case was, from a meeting the caller may see, or zero; give at most one of deviation_id, decision_id and quick_note_id.
+	DecisionId int64 `protobuf:"varint,6,opt,name=decision_id,json=decisionId,proto3" json:"decision_id,omitempty"`
+	// The quick note the case was, or empty; only a note shared with the other party is the organisation's record and may be linked.
+	QuickNoteId   string `protobuf:"bytes,7,opt,name=quick_note_id,json=quickNoteId,proto3" json:"quick_note_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1883,6 +1968,20 @@ func (x *LinkPrecedentRequest) GetSummary() string {
 func (x *LinkPrecedentRequest) GetOccurredOn() string {
 	if x != nil {
 		return x.OccurredOn
+	}
+	return ""
+}
+
+func (x *LinkPrecedentRequest) GetDecisionId() int64 {
+	if x != nil {
+		return x.DecisionId
+	}
+	return 0
+}
+
+func (x *LinkPrecedentRequest) GetQuickNoteId() string {
+	if x != nil {
+		return x.QuickNoteId
 	}
 	return ""
 }
@@ -2052,12 +2151,214 @@ func (x *ListPrecedentsResponse) GetNextPageToken() string {
 	return ""
 }
 
+// RetireAreaRequest names the area and says why.
+type RetireAreaRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The area's id.
+	AreaId int64 `protobuf:"varint,1,opt,name=area_id,json=areaId,proto3" json:"area_id,omitempty"`
+	// Why the area is retired; kept in the history.
+	Reason        string `protobuf:"bytes,2,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RetireAreaRequest) Reset() {
+	*x = RetireAreaRequest{}
+	mi := &file_samspel_v1_role_split_service_proto_msgTypes[27]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RetireAreaRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RetireAreaRequest) ProtoMessage() {}
+
+func (x *RetireAreaRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_role_split_service_proto_msgTypes[27]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RetireAreaRequest.ProtoReflect.Descriptor instead.
+func (*RetireAreaRequest) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_role_split_service_proto_rawDescGZIP(), []int{27}
+}
+
+func (x *RetireAreaRequest) GetAreaId() int64 {
+	if x != nil {
+		return x.AreaId
+	}
+	return 0
+}
+
+func (x *RetireAreaRequest) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+// RetireAreaResponse holds the retired area.
+type RetireAreaResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The area at its new version, retired.
+	Area          *Area `protobuf:"bytes,1,opt,name=area,proto3" json:"area,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RetireAreaResponse) Reset() {
+	*x = RetireAreaResponse{}
+	mi := &file_samspel_v1_role_split_service_proto_msgTypes[28]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RetireAreaResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RetireAreaResponse) ProtoMessage() {}
+
+func (x *RetireAreaResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_role_split_service_proto_msgTypes[28]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RetireAreaResponse.ProtoReflect.Descriptor instead.
+func (*RetireAreaResponse) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_role_split_service_proto_rawDescGZIP(), []int{28}
+}
+
+func (x *RetireAreaResponse) GetArea() *Area {
+	if x != nil {
+		return x.Area
+	}
+	return nil
+}
+
+// RestoreAreaRequest names the area and says why.
+type RestoreAreaRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The area's id.
+	AreaId int64 `protobuf:"varint,1,opt,name=area_id,json=areaId,proto3" json:"area_id,omitempty"`
+	// Why the area is brought back; kept in the history.
+	Reason        string `protobuf:"bytes,2,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RestoreAreaRequest) Reset() {
+	*x = RestoreAreaRequest{}
+	mi := &file_samspel_v1_role_split_service_proto_msgTypes[29]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RestoreAreaRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RestoreAreaRequest) ProtoMessage() {}
+
+func (x *RestoreAreaRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_role_split_service_proto_msgTypes[29]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RestoreAreaRequest.ProtoReflect.Descriptor instead.
+func (*RestoreAreaRequest) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_role_split_service_proto_rawDescGZIP(), []int{29}
+}
+
+func (x *RestoreAreaRequest) GetAreaId() int64 {
+	if x != nil {
+		return x.AreaId
+	}
+	return 0
+}
+
+func (x *RestoreAreaRequest) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+// RestoreAreaResponse holds the restored area.
+type RestoreAreaResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The area at its new version, active.
+	Area          *Area `protobuf:"bytes,1,opt,name=area,proto3" json:"area,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RestoreAreaResponse) Reset() {
+	*x = RestoreAreaResponse{}
+	mi := &file_samspel_v1_role_split_service_proto_msgTypes[30]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RestoreAreaResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RestoreAreaResponse) ProtoMessage() {}
+
+func (x *RestoreAreaResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_role_split_service_proto_msgTypes[30]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RestoreAreaResponse.ProtoReflect.Descriptor instead.
+func (*RestoreAreaResponse) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_role_split_service_proto_rawDescGZIP(), []int{30}
+}
+
+func (x *RestoreAreaResponse) GetArea() *Area {
+	if x != nil {
+		return x.Area
+	}
+	return nil
+}
+
 var File_samspel_v1_role_split_service_proto protoreflect.FileDescriptor
 
 const file_samspel_v1_role_split_service_proto_rawDesc = "" +
 	"\n" +
 	"#samspel/v1/role_split_service.proto\x12\n" +
-	"samspel.v1\x1a\x1bbuf/validate/validate.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1fsamspel/v1/person_service.proto\x1a\x15samspel/v1/role.proto\"\xc6\x03\n" +
+	"samspel.v1\x1a\x1bbuf/validate/validate.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1fsamspel/v1/person_service.proto\x1a\x15samspel/v1/role.proto\"\xe0\x03\n" +
 	"\x04Area\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x03R\x02id\x12'\n" +
 	"\x0forganization_id\x18\x02 \x01(\x03R\x0eorganizationId\x12\x12\n" +
@@ -2073,7 +2374,8 @@ const file_samspel_v1_role_split_service_proto_rawDesc = "" +
 	"\rupdate_reason\x18\n" +
 	" \x01(\tR\fupdateReason\x12.\n" +
 	"\x13open_proposal_count\x18\v \x01(\x05R\x11openProposalCount\x12'\n" +
-	"\x0fprecedent_count\x18\f \x01(\x05R\x0eprecedentCount\"\xe4\x05\n" +
+	"\x0fprecedent_count\x18\f \x01(\x05R\x0eprecedentCount\x12\x18\n" +
+	"\aretired\x18\r \x01(\bR\aretired\"\xa9\x06\n" +
 	"\tAreaEvent\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x03R\x02id\x12\x17\n" +
 	"\aarea_id\x18\x02 \x01(\x03R\x06areaId\x12-\n" +
@@ -2098,7 +2400,9 @@ const file_samspel_v1_role_split_service_proto_rawDesc = "" +
 	"decideTime\x12)\n" +
 	"\x10decision_comment\x18\x11 \x01(\tR\x0fdecisionComment\x12\x1f\n" +
 	"\vproposal_id\x18\x12 \x01(\x03R\n" +
-	"proposalId\"\x9e\x02\n" +
+	"proposalId\x12\x18\n" +
+	"\aretired\x18\x13 \x01(\bR\aretired\x12)\n" +
+	"\x10previous_retired\x18\x14 \x01(\bR\x0fpreviousRetired\"\xa3\x03\n" +
 	"\tPrecedent\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x03R\x02id\x12\x17\n" +
 	"\aarea_id\x18\x02 \x01(\x03R\x06areaId\x12\x18\n" +
@@ -2109,13 +2413,22 @@ const file_samspel_v1_role_split_service_proto_rawDesc = "" +
 	"\treference\x18\x06 \x01(\tR\treference\x12/\n" +
 	"\tlinked_by\x18\a \x01(\v2\x12.samspel.v1.PersonR\blinkedBy\x12;\n" +
 	"\vcreate_time\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"createTime\"\x96\x01\n" +
+	"createTime\x12\x1f\n" +
+	"\vdecision_id\x18\t \x01(\x03R\n" +
+	"decisionId\x12\"\n" +
+	"\rquick_note_id\x18\n" +
+	" \x01(\tR\vquickNoteId\x12\x1d\n" +
+	"\n" +
+	"meeting_id\x18\v \x01(\x03R\tmeetingId\x12\x1f\n" +
+	"\vsource_text\x18\f \x01(\tR\n" +
+	"sourceText\"\xb0\x01\n" +
 	"\x10ListAreasRequest\x120\n" +
 	"\x0forganization_id\x18\x01 \x01(\x03B\a\xbaH\x04\"\x02 \x00R\x0eorganizationId\x12'\n" +
 	"\tpage_size\x18\x02 \x01(\x05B\n" +
 	"\xbaH\a\x1a\x05\x18\xf4\x03(\x00R\bpageSize\x12'\n" +
 	"\n" +
-	"page_token\x18\x03 \x01(\tB\b\xbaH\x05r\x03\x18\xc8\x01R\tpageToken\"c\n" +
+	"page_token\x18\x03 \x01(\tB\b\xbaH\x05r\x03\x18\xc8\x01R\tpageToken\x12\x18\n" +
+	"\aretired\x18\x04 \x01(\bR\aretired\"c\n" +
 	"\x11ListAreasResponse\x12&\n" +
 	"\x05areas\x18\x01 \x03(\v2\x10.samspel.v1.AreaR\x05areas\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\")\n" +
@@ -2141,7 +2454,7 @@ const file_samspel_v1_role_split_service_proto_rawDesc = "" +
 	"\x06reason\x18\x03 \x01(\tB\n" +
 	"\xbaH\ar\x05\x10\x01\x18\xe8\aR\x06reason\":\n" +
 	"\x12UpdateAreaResponse\x12$\n" +
-	"\x04area\x18\x01 \x01(\v2\x10.samspel.v1.AreaR\x04area\"\xbc\x02\n" +
+	"\x04area\x18\x01 \x01(\v2\x10.samspel.v1.AreaR\x04area\"\xd6\x02\n" +
 	"\x18ProposeAreaChangeRequest\x120\n" +
 	"\x0forganization_id\x18\x01 \x01(\x03B\a\xbaH\x04\"\x02 \x00R\x0eorganizationId\x12 \n" +
 	"\aarea_id\x18\x02 \x01(\x03B\a\xbaH\x04\"\x02(\x00R\x06areaId\x12\x1d\n" +
@@ -2151,7 +2464,8 @@ const file_samspel_v1_role_split_service_proto_rawDesc = "" +
 	"\vdescription\x18\x05 \x01(\tB\b\xbaH\x05r\x03\x18\xd0\x0fR\vdescription\x12$\n" +
 	"\bexamples\x18\x06 \x01(\tB\b\xbaH\x05r\x03\x18\xd0\x0fR\bexamples\x12\"\n" +
 	"\x06reason\x18\a \x01(\tB\n" +
-	"\xbaH\ar\x05\x10\x01\x18\xe8\aR\x06reason\"N\n" +
+	"\xbaH\ar\x05\x10\x01\x18\xe8\aR\x06reason\x12\x18\n" +
+	"\aretired\x18\b \x01(\bR\aretired\"N\n" +
 	"\x19ProposeAreaChangeResponse\x121\n" +
 	"\bproposal\x18\x01 \x01(\v2\x15.samspel.v1.AreaEventR\bproposal\"i\n" +
 	"\x19AcceptAreaProposalRequest\x12(\n" +
@@ -2191,7 +2505,7 @@ const file_samspel_v1_role_split_service_proto_rawDesc = "" +
 	"page_token\x18\x03 \x01(\tB\b\xbaH\x05r\x03\x18\xc8\x01R\tpageToken\"o\n" +
 	"\x16ListAreaEventsResponse\x12-\n" +
 	"\x06events\x18\x01 \x03(\v2\x15.samspel.v1.AreaEventR\x06events\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xfb\x01\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xd6\x02\n" +
 	"\x14LinkPrecedentRequest\x12 \n" +
 	"\aarea_id\x18\x01 \x01(\x03B\a\xbaH\x04\"\x02 \x00R\x06areaId\x12*\n" +
 	"\fdeviation_id\x18\x02 \x01(\x03B\a\xbaH\x04\"\x02(\x00R\vdeviationId\x12&\n" +
@@ -2199,7 +2513,10 @@ const file_samspel_v1_role_split_service_proto_rawDesc = "" +
 	"\asummary\x18\x04 \x01(\tB\n" +
 	"\xbaH\ar\x05\x10\x01\x18\xd0\x0fR\asummary\x12G\n" +
 	"\voccurred_on\x18\x05 \x01(\tB&\xbaH#r!2\x1f^([0-9]{4}-[0-9]{2}-[0-9]{2})?$R\n" +
-	"occurredOn\"L\n" +
+	"occurredOn\x12(\n" +
+	"\vdecision_id\x18\x06 \x01(\x03B\a\xbaH\x04\"\x02(\x00R\n" +
+	"decisionId\x12/\n" +
+	"\rquick_note_id\x18\a \x01(\tB\v\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\vquickNoteId\"L\n" +
 	"\x15LinkPrecedentResponse\x123\n" +
 	"\tprecedent\x18\x01 \x01(\v2\x15.samspel.v1.PrecedentR\tprecedent\"\x8b\x01\n" +
 	"\x15ListPrecedentsRequest\x12 \n" +
@@ -2212,7 +2529,19 @@ const file_samspel_v1_role_split_service_proto_rawDesc = "" +
 	"\n" +
 	"precedents\x18\x01 \x03(\v2\x15.samspel.v1.PrecedentR\n" +
 	"precedents\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken*m\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"Y\n" +
+	"\x11RetireAreaRequest\x12 \n" +
+	"\aarea_id\x18\x01 \x01(\x03B\a\xbaH\x04\"\x02 \x00R\x06areaId\x12\"\n" +
+	"\x06reason\x18\x02 \x01(\tB\n" +
+	"\xbaH\ar\x05\x10\x01\x18\xe8\aR\x06reason\":\n" +
+	"\x12RetireAreaResponse\x12$\n" +
+	"\x04area\x18\x01 \x01(\v2\x10.samspel.v1.AreaR\x04area\"Z\n" +
+	"\x12RestoreAreaRequest\x12 \n" +
+	"\aarea_id\x18\x01 \x01(\x03B\a\xbaH\x04\"\x02 \x00R\x06areaId\x12\"\n" +
+	"\x06reason\x18\x02 \x01(\tB\n" +
+	"\xbaH\ar\x05\x10\x01\x18\xe8\aR\x06reason\";\n" +
+	"\x13RestoreAreaResponse\x12$\n" +
+	"\x04area\x18\x01 \x01(\v2\x10.samspel.v1.AreaR\x04area*m\n" +
 	"\tAreaOwner\x12\x1a\n" +
 	"\x16AREA_OWNER_UNSPECIFIED\x10\x00\x12\x14\n" +
 	"\x10AREA_OWNER_CHAIR\x10\x01\x12\x17\n" +
@@ -2227,7 +2556,7 @@ const file_samspel_v1_role_split_service_proto_rawDesc = "" +
 	"\x1aPROPOSAL_STATE_UNSPECIFIED\x10\x00\x12\x17\n" +
 	"\x13PROPOSAL_STATE_OPEN\x10\x01\x12\x1b\n" +
 	"\x17PROPOSAL_STATE_ACCEPTED\x10\x02\x12\x1b\n" +
-	"\x17PROPOSAL_STATE_DECLINED\x10\x032\xa9\b\n" +
+	"\x17PROPOSAL_STATE_DECLINED\x10\x032\xc6\t\n" +
 	"\x10RoleSplitService\x12H\n" +
 	"\tListAreas\x12\x1c.samspel.v1.ListAreasRequest\x1a\x1d.samspel.v1.ListAreasResponse\x12B\n" +
 	"\aGetArea\x12\x1a.samspel.v1.GetAreaRequest\x1a\x1b.samspel.v1.GetAreaResponse\x12K\n" +
@@ -2242,7 +2571,10 @@ const file_samspel_v1_role_split_service_proto_rawDesc = "" +
 	"\rCommentOnArea\x12 .samspel.v1.CommentOnAreaRequest\x1a!.samspel.v1.CommentOnAreaResponse\x12W\n" +
 	"\x0eListAreaEvents\x12!.samspel.v1.ListAreaEventsRequest\x1a\".samspel.v1.ListAreaEventsResponse\x12T\n" +
 	"\rLinkPrecedent\x12 .samspel.v1.LinkPrecedentRequest\x1a!.samspel.v1.LinkPrecedentResponse\x12W\n" +
-	"\x0eListPrecedents\x12!.samspel.v1.ListPrecedentsRequest\x1a\".samspel.v1.ListPrecedentsResponseB<Z:github.com/samspel/samspel/server/gen/samspel/v1;samspelv1b\x06proto3"
+	"\x0eListPrecedents\x12!.samspel.v1.ListPrecedentsRequest\x1a\".samspel.v1.ListPrecedentsResponse\x12K\n" +
+	"\n" +
+	"RetireArea\x12\x1d.samspel.v1.RetireAreaRequest\x1a\x1e.samspel.v1.RetireAreaResponse\x12N\n" +
+	"\vRestoreArea\x12\x1e.samspel.v1.RestoreAreaRequest\x1a\x1f.samspel.v1.RestoreAreaResponseB<Z:github.com/samspel/samspel/server/gen/samspel/v1;samspelv1b\x06proto3"
 
 var (
 	file_samspel_v1_role_split_service_proto_rawDescOnce sync.Once
@@ -2257,7 +2589,7 @@ func file_samspel_v1_role_split_service_proto_rawDescGZIP() []byte {
 }
 
 var file_samspel_v1_role_split_service_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
-var file_samspel_v1_role_split_service_proto_msgTypes = make([]protoimpl.MessageInfo, 27)
+var file_samspel_v1_role_split_service_proto_msgTypes = make([]protoimpl.MessageInfo, 31)
 var file_samspel_v1_role_split_service_proto_goTypes = []any{
 	(AreaOwner)(0),                      // 0: samspel.v1.AreaOwner
 	(AreaEventKind)(0),                  // 1: samspel.v1.AreaEventKind
@@ -2289,32 +2621,36 @@ var file_samspel_v1_role_split_service_proto_goTypes = []any{
 	(*LinkPrecedentResponse)(nil),       // 27: samspel.v1.LinkPrecedentResponse
 	(*ListPrecedentsRequest)(nil),       // 28: samspel.v1.ListPrecedentsRequest
 	(*ListPrecedentsResponse)(nil),      // 29: samspel.v1.ListPrecedentsResponse
-	(*timestamppb.Timestamp)(nil),       // 30: google.protobuf.Timestamp
-	(*Person)(nil),                      // 31: samspel.v1.Person
-	(Role)(0),                           // 32: samspel.v1.Role
-	(*fieldmaskpb.FieldMask)(nil),       // 33: google.protobuf.FieldMask
+	(*RetireAreaRequest)(nil),           // 30: samspel.v1.RetireAreaRequest
+	(*RetireAreaResponse)(nil),          // 31: samspel.v1.RetireAreaResponse
+	(*RestoreAreaRequest)(nil),          // 32: samspel.v1.RestoreAreaRequest
+	(*RestoreAreaResponse)(nil),         // 33: samspel.v1.RestoreAreaResponse
+	(*timestamppb.Timestamp)(nil),       // 34: google.protobuf.Timestamp
+	(*Person)(nil),                      // 35: samspel.v1.Person
+	(Role)(0),                           // 36: samspel.v1.Role
+	(*fieldmaskpb.FieldMask)(nil),       // 37: google.protobuf.FieldMask
 }
 var file_samspel_v1_role_split_service_proto_depIdxs = []int32{
 	0,  // 0: samspel.v1.Area.owner:type_name -> samspel.v1.AreaOwner
-	30, // 1: samspel.v1.Area.update_time:type_name -> google.protobuf.Timestamp
-	31, // 2: samspel.v1.Area.updated_by:type_name -> samspel.v1.Person
+	34, // 1: samspel.v1.Area.update_time:type_name -> google.protobuf.Timestamp
+	35, // 2: samspel.v1.Area.updated_by:type_name -> samspel.v1.Person
 	1,  // 3: samspel.v1.AreaEvent.kind:type_name -> samspel.v1.AreaEventKind
-	30, // 4: samspel.v1.AreaEvent.create_time:type_name -> google.protobuf.Timestamp
-	31, // 5: samspel.v1.AreaEvent.actor:type_name -> samspel.v1.Person
-	32, // 6: samspel.v1.AreaEvent.actor_role:type_name -> samspel.v1.Role
+	34, // 4: samspel.v1.AreaEvent.create_time:type_name -> google.protobuf.Timestamp
+	35, // 5: samspel.v1.AreaEvent.actor:type_name -> samspel.v1.Person
+	36, // 6: samspel.v1.AreaEvent.actor_role:type_name -> samspel.v1.Role
 	0,  // 7: samspel.v1.AreaEvent.owner:type_name -> samspel.v1.AreaOwner
 	0,  // 8: samspel.v1.AreaEvent.previous_owner:type_name -> samspel.v1.AreaOwner
 	2,  // 9: samspel.v1.AreaEvent.proposal_state:type_name -> samspel.v1.ProposalState
-	31, // 10: samspel.v1.AreaEvent.decided_by:type_name -> samspel.v1.Person
-	30, // 11: samspel.v1.AreaEvent.decide_time:type_name -> google.protobuf.Timestamp
-	31, // 12: samspel.v1.Precedent.linked_by:type_name -> samspel.v1.Person
-	30, // 13: samspel.v1.Precedent.create_time:type_name -> google.protobuf.Timestamp
+	35, // 10: samspel.v1.AreaEvent.decided_by:type_name -> samspel.v1.Person
+	34, // 11: samspel.v1.AreaEvent.decide_time:type_name -> google.protobuf.Timestamp
+	35, // 12: samspel.v1.Precedent.linked_by:type_name -> samspel.v1.Person
+	34, // 13: samspel.v1.Precedent.create_time:type_name -> google.protobuf.Timestamp
 	3,  // 14: samspel.v1.ListAreasResponse.areas:type_name -> samspel.v1.Area
 	3,  // 15: samspel.v1.GetAreaResponse.area:type_name -> samspel.v1.Area
 	0,  // 16: samspel.v1.CreateAreaRequest.owner:type_name -> samspel.v1.AreaOwner
 	3,  // 17: samspel.v1.CreateAreaResponse.area:type_name -> samspel.v1.Area
 	3,  // 18: samspel.v1.UpdateAreaRequest.area:type_name -> samspel.v1.Area
-	33, // 19: samspel.v1.UpdateAreaRequest.update_mask:type_name -> google.protobuf.FieldMask
+	37, // 19: samspel.v1.UpdateAreaRequest.update_mask:type_name -> google.protobuf.FieldMask
 	3,  // 20: samspel.v1.UpdateAreaResponse.area:type_name -> samspel.v1.Area
 	0,  // 21: samspel.v1.ProposeAreaChangeRequest.owner:type_name -> samspel.v1.AreaOwner
 	4,  // 22: samspel.v1.ProposeAreaChangeResponse.proposal:type_name -> samspel.v1.AreaEvent
@@ -2325,35 +2661,41 @@ var file_samspel_v1_role_split_service_proto_depIdxs = []int32{
 	4,  // 27: samspel.v1.ListAreaEventsResponse.events:type_name -> samspel.v1.AreaEvent
 	5,  // 28: samspel.v1.LinkPrecedentResponse.precedent:type_name -> samspel.v1.Precedent
 	5,  // 29: samspel.v1.ListPrecedentsResponse.precedents:type_name -> samspel.v1.Precedent
-	6,  // 30: samspel.v1.RoleSplitService.ListAreas:input_type -> samspel.v1.ListAreasRequest
-	8,  // 31: samspel.v1.RoleSplitService.GetArea:input_type -> samspel.v1.GetAreaRequest
-	10, // 32: samspel.v1.RoleSplitService.CreateArea:input_type -> samspel.v1.CreateAreaRequest
-	12, // 33: samspel.v1.RoleSplitService.UpdateArea:input_type -> samspel.v1.UpdateAreaRequest
-	14, // 34: samspel.v1.RoleSplitService.ProposeAreaChange:input_type -> samspel.v1.ProposeAreaChangeRequest
-	16, // 35: samspel.v1.RoleSplitService.AcceptAreaProposal:input_type -> samspel.v1.AcceptAreaProposalRequest
-	18, // 36: samspel.v1.RoleSplitService.DeclineAreaProposal:input_type -> samspel.v1.DeclineAreaProposalRequest
-	20, // 37: samspel.v1.RoleSplitService.ListAreaProposals:input_type -> samspel.v1.ListAreaProposalsRequest
-	22, // 38: samspel.v1.RoleSplitService.CommentOnArea:input_type -> samspel.v1.CommentOnAreaRequest
-	24, // 39: samspel.v1.RoleSplitService.ListAreaEvents:input_type -> samspel.v1.ListAreaEventsRequest
-	26, // 40: samspel.v1.RoleSplitService.LinkPrecedent:input_type -> samspel.v1.LinkPrecedentRequest
-	28, // 41: samspel.v1.RoleSplitService.ListPrecedents:input_type -> samspel.v1.ListPrecedentsRequest
-	7,  // 42: samspel.v1.RoleSplitService.ListAreas:output_type -> samspel.v1.ListAreasResponse
-	9,  // 43: samspel.v1.RoleSplitService.GetArea:output_type -> samspel.v1.GetAreaResponse
-	11, // 44: samspel.v1.RoleSplitService.CreateArea:output_type -> samspel.v1.CreateAreaResponse
-	13, // 45: samspel.v1.RoleSplitService.UpdateArea:output_type -> samspel.v1.UpdateAreaResponse
-	15, // 46: samspel.v1.RoleSplitService.ProposeAreaChange:output_type -> samspel.v1.ProposeAreaChangeResponse
-	17, // 47: samspel.v1.RoleSplitService.AcceptAreaProposal:output_type -> samspel.v1.AcceptAreaProposalResponse
-	19, // 48: samspel.v1.RoleSplitService.DeclineAreaProposal:output_type -> samspel.v1.DeclineAreaProposalResponse
-	21, // 49: samspel.v1.RoleSplitService.ListAreaProposals:output_type -> samspel.v1.ListAreaProposalsResponse
-	23, // 50: samspel.v1.RoleSplitService.CommentOnArea:output_type -> samspel.v1.CommentOnAreaResponse
-	25, // 51: samspel.v1.RoleSplitService.ListAreaEvents:output_type -> samspel.v1.ListAreaEventsResponse
-	27, // 52: samspel.v1.RoleSplitService.LinkPrecedent:output_type -> samspel.v1.LinkPrecedentResponse
-	29, // 53: samspel.v1.RoleSplitService.ListPrecedents:output_type -> samspel.v1.ListPrecedentsResponse
-	42, // [42:54] is the sub-list for method output_type
-	30, // [30:42] is the sub-list for method input_type
-	30, // [30:30] is the sub-list for extension type_name
-	30, // [30:30] is the sub-list for extension extendee
-	0,  // [0:30] is the sub-list for field type_name
+	3,  // 30: samspel.v1.RetireAreaResponse.area:type_name -> samspel.v1.Area
+	3,  // 31: samspel.v1.RestoreAreaResponse.area:type_name -> samspel.v1.Area
+	6,  // 32: samspel.v1.RoleSplitService.ListAreas:input_type -> samspel.v1.ListAreasRequest
+	8,  // 33: samspel.v1.RoleSplitService.GetArea:input_type -> samspel.v1.GetAreaRequest
+	10, // 34: samspel.v1.RoleSplitService.CreateArea:input_type -> samspel.v1.CreateAreaRequest
+	12, // 35: samspel.v1.RoleSplitService.UpdateArea:input_type -> samspel.v1.UpdateAreaRequest
+	14, // 36: samspel.v1.RoleSplitService.ProposeAreaChange:input_type -> samspel.v1.ProposeAreaChangeRequest
+	16, // 37: samspel.v1.RoleSplitService.AcceptAreaProposal:input_type -> samspel.v1.AcceptAreaProposalRequest
+	18, // 38: samspel.v1.RoleSplitService.DeclineAreaProposal:input_type -> samspel.v1.DeclineAreaProposalRequest
+	20, // 39: samspel.v1.RoleSplitService.ListAreaProposals:input_type -> samspel.v1.ListAreaProposalsRequest
+	22, // 40: samspel.v1.RoleSplitService.CommentOnArea:input_type -> samspel.v1.CommentOnAreaRequest
+	24, // 41: samspel.v1.RoleSplitService.ListAreaEvents:input_type -> samspel.v1.ListAreaEventsRequest
+	26, // 42: samspel.v1.RoleSplitService.LinkPrecedent:input_type -> samspel.v1.LinkPrecedentRequest
+	28, // 43: samspel.v1.RoleSplitService.ListPrecedents:input_type -> samspel.v1.ListPrecedentsRequest
+	30, // 44: samspel.v1.RoleSplitService.RetireArea:input_type -> samspel.v1.RetireAreaRequest
+	32, // 45: samspel.v1.RoleSplitService.RestoreArea:input_type -> samspel.v1.RestoreAreaRequest
+	7,  // 46: samspel.v1.RoleSplitService.ListAreas:output_type -> samspel.v1.ListAreasResponse
+	9,  // 47: samspel.v1.RoleSplitService.GetArea:output_type -> samspel.v1.GetAreaResponse
+	11, // 48: samspel.v1.RoleSplitService.CreateArea:output_type -> samspel.v1.CreateAreaResponse
+	13, // 49: samspel.v1.RoleSplitService.UpdateArea:output_type -> samspel.v1.UpdateAreaResponse
+	15, // 50: samspel.v1.RoleSplitService.ProposeAreaChange:output_type -> samspel.v1.ProposeAreaChangeResponse
+	17, // 51: samspel.v1.RoleSplitService.AcceptAreaProposal:output_type -> samspel.v1.AcceptAreaProposalResponse
+	19, // 52: samspel.v1.RoleSplitService.DeclineAreaProposal:output_type -> samspel.v1.DeclineAreaProposalResponse
+	21, // 53: samspel.v1.RoleSplitService.ListAreaProposals:output_type -> samspel.v1.ListAreaProposalsResponse
+	23, // 54: samspel.v1.RoleSplitService.CommentOnArea:output_type -> samspel.v1.CommentOnAreaResponse
+	25, // 55: samspel.v1.RoleSplitService.ListAreaEvents:output_type -> samspel.v1.ListAreaEventsResponse
+	27, // 56: samspel.v1.RoleSplitService.LinkPrecedent:output_type -> samspel.v1.LinkPrecedentResponse
+	29, // 57: samspel.v1.RoleSplitService.ListPrecedents:output_type -> samspel.v1.ListPrecedentsResponse
+	31, // 58: samspel.v1.RoleSplitService.RetireArea:output_type -> samspel.v1.RetireAreaResponse
+	33, // 59: samspel.v1.RoleSplitService.RestoreArea:output_type -> samspel.v1.RestoreAreaResponse
+	46, // [46:60] is the sub-list for method output_type
+	32, // [32:46] is the sub-list for method input_type
+	32, // [32:32] is the sub-list for extension type_name
+	32, // [32:32] is the sub-list for extension extendee
+	0,  // [0:32] is the sub-list for field type_name
 }
 
 func init() { file_samspel_v1_role_split_service_proto_init() }
@@ -2369,7 +2711,7 @@ func file_samspel_v1_role_split_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_samspel_v1_role_split_service_proto_rawDesc), len(file_samspel_v1_role_split_service_proto_rawDesc)),
 			NumEnums:      3,
-			NumMessages:   27,
+			NumMessages:   31,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -31,6 +31,8 @@ const (
 	RoleSplitService_ListAreaEvents_FullMethodName      = "/samspel.v1.RoleSplitService/ListAreaEvents"
 	RoleSplitService_LinkPrecedent_FullMethodName       = "/samspel.v1.RoleSplitService/LinkPrecedent"
 	RoleSplitService_ListPrecedents_FullMethodName      = "/samspel.v1.RoleSplitService/ListPrecedents"
+	RoleSplitService_RetireArea_FullMethodName          = "/samspel.v1.RoleSplitService/RetireArea"
+	RoleSplitService_RestoreArea_FullMethodName         = "/samspel.v1.RoleSplitService/RestoreArea"
 )
 
 // RoleSplitServiceClient is the client API for RoleSplitService service.
@@ -68,6 +70,10 @@ type RoleSplitServiceClient interface {
 	LinkPrecedent(ctx context.Context, in *LinkPrecedentRequest, opts ...grpc.CallOption) (*LinkPrecedentResponse, error)
 	// ListPrecedents lists an area's precedents, the most recent case first.
 	ListPrecedents(ctx context.Context, in *ListPrecedentsRequest, opts ...grpc.CallOption) (*ListPrecedentsResponse, error)
+	// RetireArea retires (avvecklar) an area: it leaves the active list and keeps its history and precedents; only the chair may, and the director proposes it with ProposeAreaChange.
+	RetireArea(ctx context.Context, in *RetireAreaRequest, opts ...grpc.CallOption) (*RetireAreaResponse, error)
+	// RestoreArea brings a retired area back to the active list; only the chair may.
+	RestoreArea(ctx context.Context, in *RestoreAreaRequest, opts ...grpc.CallOption) (*RestoreAreaResponse, error)
 }
 
 type roleSplitServiceClient struct {
@@ -198,6 +204,26 @@ func (c *roleSplitServiceClient) ListPrecedents(ctx context.Context, in *ListPre
 	return out, nil
 }
 
+func (c *roleSplitServiceClient) RetireArea(ctx context.Context, in *RetireAreaRequest, opts ...grpc.CallOption) (*RetireAreaResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RetireAreaResponse)
+	err := c.cc.Invoke(ctx, RoleSplitService_RetireArea_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *roleSplitServiceClient) RestoreArea(ctx context.Context, in *RestoreAreaRequest, opts ...grpc.CallOption) (*RestoreAreaResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RestoreAreaResponse)
+	err := c.cc.Invoke(ctx, RoleSplitService_RestoreArea_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RoleSplitServiceServer is the server API for RoleSplitService service.
 // All implementations must embed UnimplementedRoleSplitServiceServer
 // for forward compatibility.
@@ -233,6 +259,10 @@ type RoleSplitServiceServer interface {
 	LinkPrecedent(context.Context, *LinkPrecedentRequest) (*LinkPrecedentResponse, error)
 	// ListPrecedents lists an area's precedents, the most recent case first.
 	ListPrecedents(context.Context, *ListPrecedentsRequest) (*ListPrecedentsResponse, error)
+	// RetireArea retires (avvecklar) an area: it leaves the active list and keeps its history and precedents; only the chair may, and the director proposes it with ProposeAreaChange.
+	RetireArea(context.Context, *RetireAreaRequest) (*RetireAreaResponse, error)
+	// RestoreArea brings a retired area back to the active list; only the chair may.
+	RestoreArea(context.Context, *RestoreAreaRequest) (*RestoreAreaResponse, error)
 	mustEmbedUnimplementedRoleSplitServiceServer()
 }
 
@@ -278,6 +308,12 @@ func (UnimplementedRoleSplitServiceServer) LinkPrecedent(context.Context, *LinkP
 }
 func (UnimplementedRoleSplitServiceServer) ListPrecedents(context.Context, *ListPrecedentsRequest) (*ListPrecedentsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListPrecedents not implemented")
+}
+func (UnimplementedRoleSplitServiceServer) RetireArea(context.Context, *RetireAreaRequest) (*RetireAreaResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method RetireArea not implemented")
+}
+func (UnimplementedRoleSplitServiceServer) RestoreArea(context.Context, *RestoreAreaRequest) (*RestoreAreaResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method RestoreArea not implemented")
 }
 func (UnimplementedRoleSplitServiceServer) mustEmbedUnimplementedRoleSplitServiceServer() {}
 func (UnimplementedRoleSplitServiceServer) testEmbeddedByValue()                          {}
@@ -516,6 +552,42 @@ func _RoleSplitService_ListPrecedents_Handler(srv interface{}, ctx context.Conte
 	return interceptor(ctx, in, info, handler)
 }
 
+func _RoleSplitService_RetireArea_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RetireAreaRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(RoleSplitServiceServer).RetireArea(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: RoleSplitService_RetireArea_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(RoleSplitServiceServer).RetireArea(ctx, req.(*RetireAreaRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _RoleSplitService_RestoreArea_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RestoreAreaRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(RoleSplitServiceServer).RestoreArea(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: RoleSplitService_RestoreArea_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(RoleSplitServiceServer).RestoreArea(ctx, req.(*RestoreAreaRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // RoleSplitService_ServiceDesc is the grpc.ServiceDesc for RoleSplitService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -570,6 +642,14 @@ var RoleSplitService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ListPrecedents",
 			Handler:    _RoleSplitService_ListPrecedents_Handler,
+		},
+		{
+			MethodName: "RetireArea",
+			Handler:    _RoleSplitService_RetireArea_Handler,
+		},
+		{
+			MethodName: "RestoreArea",
+			Handler:    _RoleSplitService_RestoreArea_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

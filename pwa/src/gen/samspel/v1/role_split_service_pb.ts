@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file samspel/v1/role_split_service.proto.
  */
 export const file_samspel_v1_role_split_service: GenFile = /*@__PURE__*/
-  fileDesc("CiNzYW1zcGVsL3YxL3JvbGVfc3BsaXRfc2VydmljZS5wcm90bxIKc2Ftc3BlbC52MSK9AgoEQXJlYRIKCgJpZBgBIAEoAxIXCg9vcmdhbml6YXRpb25faWQYAiABKAMSDAoEbmFtZRgDIAEoCRIkCgVvd25lchgEIAEoDjIVLnNhbXNwZWwudjEuQXJlYU93bmVyEhMKC2Rlc2NyaXB0aW9uGAUgASgJEhAKCGV4YW1wbGVzGAYgASgJEg8KB3ZlcnNpb24YByABKAUSLwoLdXBkYXRlX3RpbWUYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiYKCnVwZGF0ZWRfYnkYCSABKAsyEi5zYW1zcGVsLnYxLlBlcnNvbhIVCg11cGRhdGVfcmVhc29uGAogASgJEhsKE29wZW5fcHJvcG9zYWxfY291bnQYCyABKAUSFwoPcHJlY2VkZW50X2NvdW50GAwgASgFIq8ECglBcmVhRXZlbnQSCgoCaWQYASABKAMSDwoHYXJlYV9pZBgCIAEoAxInCgRraW5kGAMgASgOMhkuc2Ftc3BlbC52MS5BcmVhRXZlbnRLaW5kEi8KC2NyZWF0ZV90aW1lGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIhCgVhY3RvchgFIAEoCzISLnNhbXNwZWwudjEuUGVyc29uEiQKCmFjdG9yX3JvbGUYBiABKA4yEC5zYW1zcGVsLnYxLlJvbGUSDAoEbmFtZRgHIAEoCRIkCgVvd25lchgIIAEoDjIVLnNhbXNwZWwudjEuQXJlYU93bmVyEi0KDnByZXZpb3VzX293bmVyGAkgASgOMhUuc2Ftc3BlbC52MS5BcmVhT3duZXISEwoLZGVzY3JpcHRpb24YCiABKAkSEAoIZXhhbXBsZXMYCyABKAkSDwoHdmVyc2lvbhgMIAEoBRIMCgR0ZXh0GA0gASgJEjEKDnByb3Bvc2FsX3N0YXRlGA4gASgOMhkuc2Ftc3BlbC52MS5Qcm9wb3NhbFN0YXRlEiYKCmRlY2lkZWRfYnkYDyABKAsyEi5zYW1zcGVsLnYxLlBlcnNvbhIvCgtkZWNpZGVfdGltZRgQIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASGAoQZGVjaXNpb25fY29tbWVudBgRIAEoCRITCgtwcm9wb3NhbF9pZBgSIAEoAyLPAQoJUHJlY2VkZW50EgoKAmlkGAEgASgDEg8KB2FyZWFfaWQYAiABKAMSDwoHc3VtbWFyeRgDIAEoCRITCgtvY2N1cnJlZF9vbhgEIAEoCRIUCgxkZXZpYXRpb25faWQYBSABKAMSEQoJcmVmZXJlbmNlGAYgASgJEiUKCWxpbmtlZF9ieRgHIAEoCzISLnNhbXNwZWwudjEuUGVyc29uEi8KC2NyZWF0ZV90aW1lGAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCJSChBMaXN0QXJlYXNSZXF1ZXN0EhcKD29yZ2FuaXphdGlvbl9pZBgBIAEoAxIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSJNChFMaXN0QXJlYXNSZXNwb25zZRIfCgVhcmVhcxgBIAMoCzIQLnNhbXNwZWwudjEuQXJlYRIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkiHAoOR2V0QXJlYVJlcXVlc3QSCgoCaWQYASABKAMiMQoPR2V0QXJlYVJlc3BvbnNlEh4KBGFyZWEYASABKAsyEC5zYW1zcGVsLnYxLkFyZWEilwEKEUNyZWF0ZUFyZWFSZXF1ZXN0EhcKD29yZ2FuaXphdGlvbl9pZBgBIAEoAxIMCgRuYW1lGAIgASgJEiQKBW93bmVyGAMgASgOMhUuc2Ftc3BlbC52MS5BcmVhT3duZXISEwoLZGVzY3JpcHRpb24YBCABKAkSEAoIZXhhbXBsZXMYBSABKAkSDgoGcmVhc29uGAYgASgJIjQKEkNyZWF0ZUFyZWFSZXNwb25zZRIeCgRhcmVhGAEgASgLMhAuc2Ftc3BlbC52MS5BcmVhInQKEVVwZGF0ZUFyZWFSZXF1ZXN0Eh4KBGFyZWEYASABKAsyEC5zYW1zcGVsLnYxLkFyZWESLwoLdXBkYXRlX21hc2sYAiABKAsyGi5nb29nbGUucHJvdG9idWYuRmllbGRNYXNrEg4KBnJlYXNvbhgDIAEoCSI0ChJVcGRhdGVBcmVhUmVzcG9uc2USHgoEYXJlYRgBIAEoCzIQLnNhbXNwZWwudjEuQXJlYSKvAQoYUHJvcG9zZUFyZWFDaGFuZ2VSZXF1ZXN0EhcKD29yZ2FuaXphdGlvbl9pZBgBIAEoAxIPCgdhcmVhX2lkGAIgASgDEgwKBG5hbWUYAyABKAkSJAoFb3duZXIYBCABKA4yFS5zYW1zcGVsLnYxLkFyZWFPd25lchITCgtkZXNjcmlwdGlvbhgFIAEoCRIQCghleGFtcGxlcxgGIAEoCRIOCgZyZWFzb24YByABKAkiRAoZUHJvcG9zZUFyZWFDaGFuZ2VSZXNwb25zZRInCghwcm9wb3NhbBgBIAEoCzIVLnNhbXNwZWwudjEuQXJlYUV2ZW50IkEKGUFjY2VwdEFyZWFQcm9wb3NhbFJlcXVlc3QSEwoLcHJvcG9zYWxfaWQYASABKAMSDwoHY29tbWVudBgCIAEoCSI8ChpBY2NlcHRBcmVhUHJvcG9zYWxSZXNwb25zZRIeCgRhcmVhGAEgASgLMhAuc2Ftc3BlbC52MS5BcmVhIkIKGkRlY2xpbmVBcmVhUHJvcG9zYWxSZXF1ZXN0EhMKC3Byb3Bvc2FsX2lkGAEgASgDEg8KB2NvbW1lbnQYAiABKAkiRgobRGVjbGluZUFyZWFQcm9wb3NhbFJlc3BvbnNlEicKCHByb3Bvc2FsGAEgASgLMhUuc2Ftc3BlbC52MS5BcmVhRXZlbnQibQoYTGlzdEFyZWFQcm9wb3NhbHNSZXF1ZXN0EhcKD29yZ2FuaXphdGlvbl9pZBgBIAEoAxIRCglvcGVuX29ubHkYAiABKAgSEQoJcGFnZV9zaXplGAMgASgFEhIKCnBhZ2VfdG9rZW4YBCABKAkiXgoZTGlzdEFyZWFQcm9wb3NhbHNSZXNwb25zZRIoCglwcm9wb3NhbHMYASADKAsyFS5zYW1zcGVsLnYxLkFyZWFFdmVudBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkiNQoUQ29tbWVudE9uQXJlYVJlcXVlc3QSDwoHYXJlYV9pZBgBIAEoAxIMCgR0ZXh0GAIgASgJIj8KFUNvbW1lbnRPbkFyZWFSZXNwb25zZRImCgdjb21tZW50GAEgASgLMhUuc2Ftc3BlbC52MS5BcmVhRXZlbnQiTwoVTGlzdEFyZWFFdmVudHNSZXF1ZXN0Eg8KB2FyZWFfaWQYASABKAMSEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkiWAoWTGlzdEFyZWFFdmVudHNSZXNwb25zZRIlCgZldmVudHMYASADKAsyFS5zYW1zcGVsLnYxLkFyZWFFdmVudBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkidgoUTGlua1ByZWNlZGVudFJlcXVlc3QSDwoHYXJlYV9pZBgBIAEoAxIUCgxkZXZpYXRpb25faWQYAiABKAMSEQoJcmVmZXJlbmNlGAMgASgJEg8KB3N1bW1hcnkYBCABKAkSEwoLb2NjdXJyZWRfb24YBSABKAkiQQoVTGlua1ByZWNlZGVudFJlc3BvbnNlEigKCXByZWNlZGVudBgBIAEoCzIVLnNhbXNwZWwudjEuUHJlY2VkZW50Ik8KFUxpc3RQcmVjZWRlbnRzUmVxdWVzdBIPCgdhcmVhX2lkGAEgASgDEhEKCXBhZ2Vfc2l6ZRgCIAEoBRISCgpwYWdlX3Rva2VuGAMgASgJIlwKFkxpc3RQcmVjZWRlbnRzUmVzcG9uc2USKQoKcHJlY2VkZW50cxgBIAMoCzIVLnNhbXNwZWwudjEuUHJlY2VkZW50EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSptCglBcmVhT3duZXISGgoWQVJFQV9PV05FUl9VTlNQRUNJRklFRBAAEhQKEEFSRUFfT1dORVJfQ0hBSVIQARIXChNBUkVBX09XTkVSX0RJUkVDVE9SEAISFQoRQVJFQV9PV05FUl9TSEFSRUQQAyqHAQoNQXJlYUV2ZW50S2luZBIfChtBUkVBX0VWRU5UX0tJTkRfVU5TUEVDSUZJRUQQABIaChZBUkVBX0VWRU5UX0tJTkRfQ0hBTkdFEAESHAoYQVJFQV9FVkVOVF9LSU5EX1BST1BPU0FMEAISGwoXQVJFQV9FVkVOVF9LSU5EX0NPTU1FTlQQAyqCAQoNUHJvcG9zYWxTdGF0ZRIeChpQUk9QT1NBTF9TVEFURV9VTlNQRUNJRklFRBAAEhcKE1BST1BPU0FMX1NUQVRFX09QRU4QARIbChdQUk9QT1NBTF9TVEFURV9BQ0NFUFRFRBACEhsKF1BST1BPU0FMX1NUQVRFX0RFQ0xJTkVEEAMyqQgKEFJvbGVTcGxpdFNlcnZpY2USSAoJTGlzdEFyZWFzEhwuc2Ftc3BlbC52MS5MaXN0QXJlYXNSZXF1ZXN0Gh0uc2Ftc3BlbC52MS5MaXN0QXJlYXNSZXNwb25zZRJCCgdHZXRBcmVhEhouc2Ftc3BlbC52MS5HZXRBcmVhUmVxdWVzdBobLnNhbXNwZWwudjEuR2V0QXJlYVJlc3BvbnNlEksKCkNyZWF0ZUFyZWESHS5zYW1zcGVsLnYxLkNyZWF0ZUFyZWFSZXF1ZXN0Gh4uc2Ftc3BlbC52MS5DcmVhdGVBcmVhUmVzcG9uc2USSwoKVXBkYXRlQXJlYRIdLnNhbXNwZWwudjEuVXBkYXRlQXJlYVJlcXVlc3QaHi5zYW1zcGVsLnYxLlVwZGF0ZUFyZWFSZXNwb25zZRJgChFQcm9wb3NlQXJlYUNoYW5nZRIkLnNhbXNwZWwudjEuUHJvcG9zZUFyZWFDaGFuZ2VSZXF1ZXN0GiUuc2Ftc3BlbC52MS5Qcm9wb3NlQXJlYUNoYW5nZVJlc3BvbnNlEmMKEkFjY2VwdEFyZWFQcm9wb3NhbBIlLnNhbXNwZWwudjEuQWNjZXB0QXJlYVByb3Bvc2FsUmVxdWVzdBomLnNhbXNwZWwudjEuQWNjZXB0QXJlYVByb3Bvc2FsUmVzcG9uc2USZgoTRGVjbGluZUFyZWFQcm9wb3NhbBImLnNhbXNwZWwudjEuRGVjbGluZUFyZWFQcm9wb3NhbFJlcXVlc3QaJy5zYW1zcGVsLnYxLkRlY2xpbmVBcmVhUHJvcG9zYWxSZXNwb25zZRJgChFMaXN0QXJlYVByb3Bvc2FscxIkLnNhbXNwZWwudjEuTGlzdEFyZWFQcm9wb3NhbHNSZXF1ZXN0GiUuc2Ftc3BlbC52MS5MaXN0QXJlYVByb3Bvc2Fsc1Jlc3BvbnNlElQKDUNvbW1lbnRPbkFyZWESIC5zYW1zcGVsLnYxLkNvbW1lbnRPbkFyZWFSZXF1ZXN0GiEuc2Ftc3BlbC52MS5Db21tZW50T25BcmVhUmVzcG9uc2USVwoOTGlzdEFyZWFFdmVudHMSIS5zYW1zcGVsLnYxLkxpc3RBcmVhRXZlbnRzUmVxdWVzdBoiLnNhbXNwZWwudjEuTGlzdEFyZWFFdmVudHNSZXNwb25zZRJUCg1MaW5rUHJlY2VkZW50EiAuc2Ftc3BlbC52MS5MaW5rUHJlY2VkZW50UmVxdWVzdBohLnNhbXNwZWwudjEuTGlua1ByZWNlZGVudFJlc3BvbnNlElcKDkxpc3RQcmVjZWRlbnRzEiEuc2Ftc3BlbC52MS5MaXN0UHJlY2VkZW50c1JlcXVlc3QaIi5zYW1zcGVsLnYxLkxpc3RQcmVjZWRlbnRzUmVzcG9uc2VCPFo6Z2l0aHViLmNvbS9zYW1zcGVsL3NhbXNwZWwvc2VydmVyL2dlbi9zYW1zcGVsL3YxO3NhbXNwZWx2MWIGcHJvdG8z", [file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_samspel_v1_person_service, file_samspel_v1_role]);
+  fileDesc("CiNzYW1zcGVsL3YxL3JvbGVfc3BsaXRfc2VydmljZS5wcm90bxIKc2Ftc3BlbC52MSLOAgoEQXJlYRIKCgJpZBgBIAEoAxIXCg9vcmdhbml6YXRpb25faWQYAiABKAMSDAoEbmFtZRgDIAEoCRIkCgVvd25lchgEIAEoDjIVLnNhbXNwZWwudjEuQXJlYU93bmVyEhMKC2Rlc2NyaXB0aW9uGAUgASgJEhAKCGV4YW1wbGVzGAYgASgJEg8KB3ZlcnNpb24YByABKAUSLwoLdXBkYXRlX3RpbWUYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiYKCnVwZGF0ZWRfYnkYCSABKAsyEi5zYW1zcGVsLnYxLlBlcnNvbhIVCg11cGRhdGVfcmVhc29uGAogASgJEhsKE29wZW5fcHJvcG9zYWxfY291bnQYCyABKAUSFwoPcHJlY2VkZW50X2NvdW50GAwgASgFEg8KB3JldGlyZWQYDSABKAgi2gQKCUFyZWFFdmVudBIKCgJpZBgBIAEoAxIPCgdhcmVhX2lkGAIgASgDEicKBGtpbmQYAyABKA4yGS5zYW1zcGVsLnYxLkFyZWFFdmVudEtpbmQSLwoLY3JlYXRlX3RpbWUYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiEKBWFjdG9yGAUgASgLMhIuc2Ftc3BlbC52MS5QZXJzb24SJAoKYWN0b3Jfcm9sZRgGIAEoDjIQLnNhbXNwZWwudjEuUm9sZRIMCgRuYW1lGAcgASgJEiQKBW93bmVyGAggASgOMhUuc2Ftc3BlbC52MS5BcmVhT3duZXISLQoOcHJldmlvdXNfb3duZXIYCSABKA4yFS5zYW1zcGVsLnYxLkFyZWFPd25lchITCgtkZXNjcmlwdGlvbhgKIAEoCRIQCghleGFtcGxlcxgLIAEoCRIPCgd2ZXJzaW9uGAwgASgFEgwKBHRleHQYDSABKAkSMQoOcHJvcG9zYWxfc3RhdGUYDiABKA4yGS5zYW1zcGVsLnYxLlByb3Bvc2FsU3RhdGUSJgoKZGVjaWRlZF9ieRgPIAEoCzISLnNhbXNwZWwudjEuUGVyc29uEi8KC2RlY2lkZV90aW1lGBAgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIYChBkZWNpc2lvbl9jb21tZW50GBEgASgJEhMKC3Byb3Bvc2FsX2lkGBIgASgDEg8KB3JldGlyZWQYEyABKAgSGAoQcHJldmlvdXNfcmV0aXJlZBgUIAEoCCKkAgoJUHJlY2VkZW50EgoKAmlkGAEgASgDEg8KB2FyZWFfaWQYAiABKAMSDwoHc3VtbWFyeRgDIAEoCRITCgtvY2N1cnJlZF9vbhgEIAEoCRIUCgxkZXZpYXRpb25faWQYBSABKAMSEQoJcmVmZXJlbmNlGAYgASgJEiUKCWxpbmtlZF9ieRgHIAEoCzISLnNhbXNwZWwudjEuUGVyc29uEi8KC2NyZWF0ZV90aW1lGAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBITCgtkZWNpc2lvbl9pZBgJIAEoAxIVCg1xdWlja19ub3RlX2lkGAogASgJEhIKCm1lZXRpbmdfaWQYCyABKAMSEwoLc291cmNlX3RleHQYDCABKAkiYwoQTGlzdEFyZWFzUmVxdWVzdBIXCg9vcmdhbml6YXRpb25faWQYASABKAMSEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkSDwoHcmV0aXJlZBgEIAEoCCJNChFMaXN0QXJlYXNSZXNwb25zZRIfCgVhcmVhcxgBIAMoCzIQLnNhbXNwZWwudjEuQXJlYRIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkiHAoOR2V0QXJlYVJlcXVlc3QSCgoCaWQYASABKAMiMQoPR2V0QXJlYVJlc3BvbnNlEh4KBGFyZWEYASABKAsyEC5zYW1zcGVsLnYxLkFyZWEilwEKEUNyZWF0ZUFyZWFSZXF1ZXN0EhcKD29yZ2FuaXphdGlvbl9pZBgBIAEoAxIMCgRuYW1lGAIgASgJEiQKBW93bmVyGAMgASgOMhUuc2Ftc3BlbC52MS5BcmVhT3duZXISEwoLZGVzY3JpcHRpb24YBCABKAkSEAoIZXhhbXBsZXMYBSABKAkSDgoGcmVhc29uGAYgASgJIjQKEkNyZWF0ZUFyZWFSZXNwb25zZRIeCgRhcmVhGAEgASgLMhAuc2Ftc3BlbC52MS5BcmVhInQKEVVwZGF0ZUFyZWFSZXF1ZXN0Eh4KBGFyZWEYASABKAsyEC5zYW1zcGVsLnYxLkFyZWESLwoLdXBkYXRlX21hc2sYAiABKAsyGi5nb29nbGUucHJvdG9idWYuRmllbGRNYXNrEg4KBnJlYXNvbhgDIAEoCSI0ChJVcGRhdGVBcmVhUmVzcG9uc2USHgoEYXJlYRgBIAEoCzIQLnNhbXNwZWwudjEuQXJlYSLAAQoYUHJvcG9zZUFyZWFDaGFuZ2VSZXF1ZXN0EhcKD29yZ2FuaXphdGlvbl9pZBgBIAEoAxIPCgdhcmVhX2lkGAIgASgDEgwKBG5hbWUYAyABKAkSJAoFb3duZXIYBCABKA4yFS5zYW1zcGVsLnYxLkFyZWFPd25lchITCgtkZXNjcmlwdGlvbhgFIAEoCRIQCghleGFtcGxlcxgGIAEoCRIOCgZyZWFzb24YByABKAkSDwoHcmV0aXJlZBgIIAEoCCJEChlQcm9wb3NlQXJlYUNoYW5nZVJlc3BvbnNlEicKCHByb3Bvc2FsGAEgASgLMhUuc2Ftc3BlbC52MS5BcmVhRXZlbnQiQQoZQWNjZXB0QXJlYVByb3Bvc2FsUmVxdWVzdBITCgtwcm9wb3NhbF9pZBgBIAEoAxIPCgdjb21tZW50GAIgASgJIjwKGkFjY2VwdEFyZWFQcm9wb3NhbFJlc3BvbnNlEh4KBGFyZWEYASABKAsyEC5zYW1zcGVsLnYxLkFyZWEiQgoaRGVjbGluZUFyZWFQcm9wb3NhbFJlcXVlc3QSEwoLcHJvcG9zYWxfaWQYASABKAMSDwoHY29tbWVudBgCIAEoCSJGChtEZWNsaW5lQXJlYVByb3Bvc2FsUmVzcG9uc2USJwoIcHJvcG9zYWwYASABKAsyFS5zYW1zcGVsLnYxLkFyZWFFdmVudCJtChhMaXN0QXJlYVByb3Bvc2Fsc1JlcXVlc3QSFwoPb3JnYW5pemF0aW9uX2lkGAEgASgDEhEKCW9wZW5fb25seRgCIAEoCBIRCglwYWdlX3NpemUYAyABKAUSEgoKcGFnZV90b2tlbhgEIAEoCSJeChlMaXN0QXJlYVByb3Bvc2Fsc1Jlc3BvbnNlEigKCXByb3Bvc2FscxgBIAMoCzIVLnNhbXNwZWwudjEuQXJlYUV2ZW50EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSI1ChRDb21tZW50T25BcmVhUmVxdWVzdBIPCgdhcmVhX2lkGAEgASgDEgwKBHRleHQYAiABKAkiPwoVQ29tbWVudE9uQXJlYVJlc3BvbnNlEiYKB2NvbW1lbnQYASABKAsyFS5zYW1zcGVsLnYxLkFyZWFFdmVudCJPChVMaXN0QXJlYUV2ZW50c1JlcXVlc3QSDwoHYXJlYV9pZBgBIAEoAxIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSJYChZMaXN0QXJlYUV2ZW50c1Jlc3BvbnNlEiUKBmV2ZW50cxgBIAMoCzIVLnNhbXNwZWwudjEuQXJlYUV2ZW50EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSKiAQoUTGlua1ByZWNlZGVudFJlcXVlc3QSDwoHYXJlYV9pZBgBIAEoAxIUCgxkZXZpYXRpb25faWQYAiABKAMSEQoJcmVmZXJlbmNlGAMgASgJEg8KB3N1bW1hcnkYBCABKAkSEwoLb2NjdXJyZWRfb24YBSABKAkSEwoLZGVjaXNpb25faWQYBiABKAMSFQoNcXVpY2tfbm90ZV9pZBgHIAEoCSJBChVMaW5rUHJlY2VkZW50UmVzcG9uc2USKAoJcHJlY2VkZW50GAEgASgLMhUuc2Ftc3BlbC52MS5QcmVjZWRlbnQiTwoVTGlzdFByZWNlZGVudHNSZXF1ZXN0Eg8KB2FyZWFfaWQYASABKAMSEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkiXAoWTGlzdFByZWNlZGVudHNSZXNwb25zZRIpCgpwcmVjZWRlbnRzGAEgAygLMhUuc2Ftc3BlbC52MS5QcmVjZWRlbnQSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIjQKEVJldGlyZUFyZWFSZXF1ZXN0Eg8KB2FyZWFfaWQYASABKAMSDgoGcmVhc29uGAIgASgJIjQKElJldGlyZUFyZWFSZXNwb25zZRIeCgRhcmVhGAEgASgLMhAuc2Ftc3BlbC52MS5BcmVhIjUKElJlc3RvcmVBcmVhUmVxdWVzdBIPCgdhcmVhX2lkGAEgASgDEg4KBnJlYXNvbhgCIAEoCSI1ChNSZXN0b3JlQXJlYVJlc3BvbnNlEh4KBGFyZWEYASABKAsyEC5zYW1zcGVsLnYxLkFyZWEqbQoJQXJlYU93bmVyEhoKFkFSRUFfT1dORVJfVU5TUEVDSUZJRUQQABIUChBBUkVBX09XTkVSX0NIQUlSEAESFwoTQVJFQV9PV05FUl9ESVJFQ1RPUhACEhUKEUFSRUFfT1dORVJfU0hBUkVEEAMqhwEKDUFyZWFFdmVudEtpbmQSHwobQVJFQV9FVkVOVF9LSU5EX1VOU1BFQ0lGSUVEEAASGgoWQVJFQV9FVkVOVF9LSU5EX0NIQU5HRRABEhwKGEFSRUFfRVZFTlRfS0lORF9QUk9QT1NBTBACEhsKF0FSRUFfRVZFTlRfS0lORF9DT01NRU5UEAMqggEKDVByb3Bvc2FsU3RhdGUSHgoaUFJPUE9TQUxfU1RBVEVfVU5TUEVDSUZJRUQQABIXChNQUk9QT1NBTF9TVEFURV9PUEVOEAESGwoXUFJPUE9TQUxfU1RBVEVfQUNDRVBURUQQAhIbChdQUk9QT1NBTF9TVEFURV9ERUNMSU5FRBADMsYJChBSb2xlU3BsaXRTZXJ2aWNlEkgKCUxpc3RBcmVhcxIcLnNhbXNwZWwudjEuTGlzdEFyZWFzUmVxdWVzdBodLnNhbXNwZWwudjEuTGlzdEFyZWFzUmVzcG9uc2USQgoHR2V0QXJlYRIaLnNhbXNwZWwudjEuR2V0QXJlYVJlcXVlc3QaGy5zYW1zcGVsLnYxLkdldEFyZWFSZXNwb25zZRJLCgpDcmVhdGVBcmVhEh0uc2Ftc3BlbC52MS5DcmVhdGVBcmVhUmVxdWVzdBoeLnNhbXNwZWwudjEuQ3JlYXRlQXJlYVJlc3BvbnNlEksKClVwZGF0ZUFyZWESHS5zYW1zcGVsLnYxLlVwZGF0ZUFyZWFSZXF1ZXN0Gh4uc2Ftc3BlbC52MS5VcGRhdGVBcmVhUmVzcG9uc2USYAoRUHJvcG9zZUFyZWFDaGFuZ2USJC5zYW1zcGVsLnYxLlByb3Bvc2VBcmVhQ2hhbmdlUmVxdWVzdBolLnNhbXNwZWwudjEuUHJvcG9zZUFyZWFDaGFuZ2VSZXNwb25zZRJjChJBY2NlcHRBcmVhUHJvcG9zYWwSJS5zYW1zcGVsLnYxLkFjY2VwdEFyZWFQcm9wb3NhbFJlcXVlc3QaJi5zYW1zcGVsLnYxLkFjY2VwdEFyZWFQcm9wb3NhbFJlc3BvbnNlEmYKE0RlY2xpbmVBcmVhUHJvcG9zYWwSJi5zYW1zcGVsLnYxLkRlY2xpbmVBcmVhUHJvcG9zYWxSZXF1ZXN0Gicuc2Ftc3BlbC52MS5EZWNsaW5lQXJlYVByb3Bvc2FsUmVzcG9uc2USYAoRTGlzdEFyZWFQcm9wb3NhbHMSJC5zYW1zcGVsLnYxLkxpc3RBcmVhUHJvcG9zYWxzUmVxdWVzdBolLnNhbXNwZWwudjEuTGlzdEFyZWFQcm9wb3NhbHNSZXNwb25zZRJUCg1Db21tZW50T25BcmVhEiAuc2Ftc3BlbC52MS5Db21tZW50T25BcmVhUmVxdWVzdBohLnNhbXNwZWwudjEuQ29tbWVudE9uQXJlYVJlc3BvbnNlElcKDkxpc3RBcmVhRXZlbnRzEiEuc2Ftc3BlbC52MS5MaXN0QXJlYUV2ZW50c1JlcXVlc3QaIi5zYW1zcGVsLnYxLkxpc3RBcmVhRXZlbnRzUmVzcG9uc2USVAoNTGlua1ByZWNlZGVudBIgLnNhbXNwZWwudjEuTGlua1ByZWNlZGVudFJlcXVlc3QaIS5zYW1zcGVsLnYxLkxpbmtQcmVjZWRlbnRSZXNwb25zZRJXCg5MaXN0UHJlY2VkZW50cxIhLnNhbXNwZWwudjEuTGlzdFByZWNlZGVudHNSZXF1ZXN0GiIuc2Ftc3BlbC52MS5MaXN0UHJlY2VkZW50c1Jlc3BvbnNlEksKClJldGlyZUFyZWESHS5zYW1zcGVsLnYxLlJldGlyZUFyZWFSZXF1ZXN0Gh4uc2Ftc3BlbC52MS5SZXRpcmVBcmVhUmVzcG9uc2USTgoLUmVzdG9yZUFyZWESHi5zYW1zcGVsLnYxLlJlc3RvcmVBcmVhUmVxdWVzdBofLnNhbXNwZWwudjEuUmVzdG9yZUFyZWFSZXNwb25zZUI8WjpnaXRodWIuY29tL3NhbXNwZWwvc2Ftc3BlbC9zZXJ2ZXIvZ2VuL3NhbXNwZWwvdjE7c2Ftc3BlbHYxYgZwcm90bzM", [file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_samspel_v1_person_service, file_samspel_v1_role]);
 
 /**
  * Area is one area of responsibility as it stands now.
@@ -107,6 +107,13 @@ export type Area = Message<"samspel.v1.Area"> & {
    * @generated from field: int32 precedent_count = 12;
    */
   precedentCount: number;
+
+  /**
+   * Whether the area is retired (avvecklat): out of the active list, kept in the history and the export.
+   *
+   * @generated from field: bool retired = 13;
+   */
+  retired: boolean;
 };
 
 /**
@@ -248,6 +255,20 @@ export type AreaEvent = Message<"samspel.v1.AreaEvent"> & {
    * @generated from field: int64 proposal_id = 18;
    */
   proposalId: bigint;
+
+  /**
+   * Whether the area is retired as changed or proposed.
+   *
+   * @generated from field: bool retired = 19;
+   */
+  retired: boolean;
+
+  /**
+   * Whether the area was retired before the change or proposal; differs from retired when it retires or restores the area.
+   *
+   * @generated from field: bool previous_retired = 20;
+   */
+  previousRetired: boolean;
 };
 
 /**
@@ -319,6 +340,34 @@ export type Precedent = Message<"samspel.v1.Precedent"> & {
    * @generated from field: google.protobuf.Timestamp create_time = 8;
    */
   createTime?: Timestamp | undefined;
+
+  /**
+   * The meeting decision the case was, or zero.
+   *
+   * @generated from field: int64 decision_id = 9;
+   */
+  decisionId: bigint;
+
+  /**
+   * The quick note the case was (shared with the other party), or empty.
+   *
+   * @generated from field: string quick_note_id = 10;
+   */
+  quickNoteId: string;
+
+  /**
+   * For a decision: the meeting it was made at, to link to.
+   *
+   * @generated from field: int64 meeting_id = 11;
+   */
+  meetingId: bigint;
+
+  /**
+   * The text of the deviation, decision or note as it reads now; empty for a case written down elsewhere.
+   *
+   * @generated from field: string source_text = 12;
+   */
+  sourceText: string;
 };
 
 /**
@@ -354,6 +403,13 @@ export type ListAreasRequest = Message<"samspel.v1.ListAreasRequest"> & {
    * @generated from field: string page_token = 3;
    */
   pageToken: string;
+
+  /**
+   * When true, lists the retired areas instead of the active ones.
+   *
+   * @generated from field: bool retired = 4;
+   */
+  retired: boolean;
 };
 
 /**
@@ -621,6 +677,13 @@ export type ProposeAreaChangeRequest = Message<"samspel.v1.ProposeAreaChangeRequ
    * @generated from field: string reason = 7;
    */
   reason: string;
+
+  /**
+   * The proposed retirement: true proposes to retire the area, false on a retired area proposes to restore it.
+   *
+   * @generated from field: bool retired = 8;
+   */
+  retired: boolean;
 };
 
 /**
@@ -966,11 +1029,25 @@ export type LinkPrecedentRequest = Message<"samspel.v1.LinkPrecedentRequest"> & 
   summary: string;
 
   /**
-   * The day the case happened as YYYY-MM-DD; empty takes the deviation's day.
+   * The day the case happened as YYYY-MM-DD; empty takes the day of the deviation, the decision's meeting or the note.
    *
    * @generated from field: string occurred_on = 5;
    */
   occurredOn: string;
+
+  /**
+   * The decision the case was, from a meeting the caller may see, or zero; give at most one of deviation_id, decision_id and quick_note_id.
+   *
+   * @generated from field: int64 decision_id = 6;
+   */
+  decisionId: bigint;
+
+  /**
+   * The quick note the case was, or empty; only a note shared with the other party is the organisation's record and may be linked.
+   *
+   * @generated from field: string quick_note_id = 7;
+   */
+  quickNoteId: string;
 };
 
 /**
@@ -1063,6 +1140,104 @@ export type ListPrecedentsResponse = Message<"samspel.v1.ListPrecedentsResponse"
  */
 export const ListPrecedentsResponseSchema: GenMessage<ListPrecedentsResponse> = /*@__PURE__*/
   messageDesc(file_samspel_v1_role_split_service, 26);
+
+/**
+ * RetireAreaRequest names the area and says why.
+ *
+ * @generated from message samspel.v1.RetireAreaRequest
+ */
+export type RetireAreaRequest = Message<"samspel.v1.RetireAreaRequest"> & {
+  /**
+   * The area's id.
+   *
+   * @generated from field: int64 area_id = 1;
+   */
+  areaId: bigint;
+
+  /**
+   * Why the area is retired; kept in the history.
+   *
+   * @generated from field: string reason = 2;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message samspel.v1.RetireAreaRequest.
+ * Use `create(RetireAreaRequestSchema)` to create a new message.
+ */
+export const RetireAreaRequestSchema: GenMessage<RetireAreaRequest> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_role_split_service, 27);
+
+/**
+ * RetireAreaResponse holds the retired area.
+ *
+ * @generated from message samspel.v1.RetireAreaResponse
+ */
+export type RetireAreaResponse = Message<"samspel.v1.RetireAreaResponse"> & {
+  /**
+   * The area at its new version, retired.
+   *
+   * @generated from field: samspel.v1.Area area = 1;
+   */
+  area?: Area | undefined;
+};
+
+/**
+ * Describes the message samspel.v1.RetireAreaResponse.
+ * Use `create(RetireAreaResponseSchema)` to create a new message.
+ */
+export const RetireAreaResponseSchema: GenMessage<RetireAreaResponse> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_role_split_service, 28);
+
+/**
+ * RestoreAreaRequest names the area and says why.
+ *
+ * @generated from message samspel.v1.RestoreAreaRequest
+ */
+export type RestoreAreaRequest = Message<"samspel.v1.RestoreAreaRequest"> & {
+  /**
+   * The area's id.
+   *
+   * @generated from field: int64 area_id = 1;
+   */
+  areaId: bigint;
+
+  /**
+   * Why the area is brought back; kept in the history.
+   *
+   * @generated from field: string reason = 2;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message samspel.v1.RestoreAreaRequest.
+ * Use `create(RestoreAreaRequestSchema)` to create a new message.
+ */
+export const RestoreAreaRequestSchema: GenMessage<RestoreAreaRequest> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_role_split_service, 29);
+
+/**
+ * RestoreAreaResponse holds the restored area.
+ *
+ * @generated from message samspel.v1.RestoreAreaResponse
+ */
+export type RestoreAreaResponse = Message<"samspel.v1.RestoreAreaResponse"> & {
+  /**
+   * The area at its new version, active.
+   *
+   * @generated from field: samspel.v1.Area area = 1;
+   */
+  area?: Area | undefined;
+};
+
+/**
+ * Describes the message samspel.v1.RestoreAreaResponse.
+ * Use `create(RestoreAreaResponseSchema)` to create a new message.
+ */
+export const RestoreAreaResponseSchema: GenMessage<RestoreAreaResponse> = /*@__PURE__*/
+  messageDesc(file_samspel_v1_role_split_service, 30);
 
 /**
  * AreaOwner says who is responsible for an area.
@@ -1317,6 +1492,26 @@ export const RoleSplitService: GenService<{
     methodKind: "unary";
     input: typeof ListPrecedentsRequestSchema;
     output: typeof ListPrecedentsResponseSchema;
+  },
+  /**
+   * RetireArea retires (avvecklar) an area: it leaves the active list and keeps its history and precedents; only the chair may, and the director proposes it with ProposeAreaChange.
+   *
+   * @generated from rpc samspel.v1.RoleSplitService.RetireArea
+   */
+  retireArea: {
+    methodKind: "unary";
+    input: typeof RetireAreaRequestSchema;
+    output: typeof RetireAreaResponseSchema;
+  },
+  /**
+   * RestoreArea brings a retired area back to the active list; only the chair may.
+   *
+   * @generated from rpc samspel.v1.RoleSplitService.RestoreArea
+   */
+  restoreArea: {
+    methodKind: "unary";
+    input: typeof RestoreAreaRequestSchema;
+    output: typeof RestoreAreaResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_samspel_v1_role_split_service, 0);

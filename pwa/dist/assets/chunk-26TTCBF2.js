@@ -1,1 +1,0 @@
-import{c as a,d as b}from"./chunk-HVFAAMJ4.js";import"./chunk-BXHUDVA4.js";import"./chunk-H7QX3MLS.js";import"./chunk-O6LF7QU7.js";import"./chunk-F4PNVPQ2.js";import"./chunk-6IOTRETQ.js";import"./chunk-XM4X46XM.js";import"./chunk-OH3YBIJB.js";import"./chunk-4LTHWXZU.js";export{b as store,a as sync};
