@@ -38,7 +38,7 @@ func mountTmpfs(t *testing.T, size string) string {
 }
 
 func TestAFullDiskRefusesWritesKeepsReadsAndRecovers(t *testing.T) {
-	mnt := mountTmpfs(t, "3m")
+	mnt := mountTmpfs(t, "16m")
 	s := apptest.StartIn(t, filepath.Join(mnt, "data"))
 	ctx := apptest.Bearer(context.Background(), s.Token(t, demo.Admin.Email))
 	orgs := samspelv1.NewOrganizationServiceClient(s.Conn)
