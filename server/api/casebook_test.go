@@ -87,20 +87,60 @@ func TestPrecedentsFromDecisionsAndNotes(t *testing.T) {
 		_, err := split.LinkPrecedent(chairCtx, &samspelv1.LinkPrecedentRequest{AreaId: f.area, DecisionId: decision.Id, QuickNoteId: shared.Id, Summary: "Prov"})
 		wantCode(t, err, codes.InvalidArgument)
 	})
-	t.Run("staff read the casebook with every kind's text but may not add to it", func(t *testing.T) {
-		staffCtx := as(t, s, demo.Staff.Email)
-		list, err := split.ListPrecedents(staffCtx, &samspelv1.ListPrecedentsRequest{AreaId: f.area})
+	const deviationText = "Svarade en företagare om tomtpriser." // the fixture's deviation, the pair's own record
+	if _, err := split.LinkPrecedent(chairCtx, &samspelv1.LinkPrecedentRequest{AreaId: f.area, DeviationId: f.deviation, Summary: "Företagarna får svar av direktören."}); err != nil {
+		t.Fatal(err)
+	}
+	sourceTexts := func(t *testing.T, ctx context.Context) (summaries, texts map[string]bool) {
+		t.Helper()
+		list, err := split.ListPrecedents(ctx, &samspelv1.ListPrecedentsRequest{AreaId: f.area, PageSize: 500})
 		if err != nil {
 			t.Fatal(err)
 		}
-		texts := map[string]bool{}
+		summaries, texts = map[string]bool{}, map[string]bool{}
 		for _, p := range list.Precedents {
-			texts[p.SourceText] = true
+			summaries[p.Summary], texts[p.SourceText] = true, true
 		}
-		if !texts[decision.Text] || !texts[shared.Body] {
-			t.Errorf("the list lacks the decision's or the note's text: %v", texts)
+		return summaries, texts
+	}
+	t.Run("the pair read each precedent's source in its own words", func(t *testing.T) {
+		for _, ctx := range []context.Context{chairCtx, directorCtx} {
+			if _, texts := sourceTexts(t, ctx); !texts[decision.Text] || !texts[shared.Body] || !texts[deviationText] {
+				t.Errorf("the list lacks the decision's, the note's or the deviation's text: %v", texts)
+			}
 		}
-		_, err = split.LinkPrecedent(staffCtx, &samspelv1.LinkPrecedentRequest{AreaId: f.area, DecisionId: decision.Id, Summary: "Prov"})
+	})
+	for _, c := range []struct {
+		who          string
+		seesDecision bool // the check-in's staff take part in it; an administrator does not
+	}{{demo.Staff.Email, true}, {demo.Admin.Email, false}} {
+		t.Run(c.who+" reads the casebook's summaries but nothing of the pair's own records", func(t *testing.T) {
+			ctx := as(t, s, c.who)
+			// What they may not read on its own, they may not read through the casebook.
+			_, err := samspelv1.NewPairServiceClient(s.Conn).GetDeviation(ctx, &samspelv1.GetDeviationRequest{Id: f.deviation})
+			wantCode(t, err, codes.NotFound)
+			_, err = notes.GetQuickNote(ctx, &samspelv1.GetQuickNoteRequest{Id: shared.Id})
+			wantCode(t, err, codes.PermissionDenied)
+			_, err = samspelv1.NewMeetingServiceClient(s.Conn).GetMeeting(ctx, &samspelv1.GetMeetingRequest{Id: mf.heldDraft})
+			if (err == nil) != c.seesDecision {
+				t.Fatalf("GetMeeting of the decision's check-in: %v", err)
+			}
+			summaries, texts := sourceTexts(t, ctx)
+			if !summaries["Pressen är ordförandens."] || !summaries["Fakta är direktörens."] || !summaries["Företagarna får svar av direktören."] {
+				t.Errorf("the casebook lacks a summary: %v", summaries)
+			}
+			for _, secret := range []string{shared.Body, deviationText} {
+				if texts[secret] {
+					t.Errorf("the casebook shows %q", secret)
+				}
+			}
+			if texts[decision.Text] != c.seesDecision {
+				t.Errorf("the casebook shows the decision's text: %v, want %v", texts[decision.Text], c.seesDecision)
+			}
+		})
+	}
+	t.Run("staff may not add to the casebook", func(t *testing.T) {
+		_, err := split.LinkPrecedent(as(t, s, demo.Staff.Email), &samspelv1.LinkPrecedentRequest{AreaId: f.area, DecisionId: decision.Id, Summary: "Prov"})
 		wantCode(t, err, codes.PermissionDenied)
 	})
 	t.Run("the handover dossier shows the decision and the note in words", func(t *testing.T) {

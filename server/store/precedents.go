@@ -29,14 +29,30 @@ type Precedent struct {
 }
 
 // precedentColumns joins each source, so the casebook reads without looking anything up
-// and shows a corrected decision or note as it reads now.
+// and shows a corrected decision or note as it reads now. A source's text, and a
+// decision's meeting, come only to a viewer (@viewer) who may read that source on its
+// own: a deviation to the pair of today (@pair), a decision to those who see its
+// meeting, a shared note to its author and the person it was shared with. Everyone else
+// who sees the role split (staff, administrators) reads the pair's summary of the case.
 const precedentColumns = `pr.id, pr.area_id, pr.summary, pr.occurred_on, coalesce(pr.deviation_id, 0),
-	coalesce(pr.decision_id, 0), coalesce(qn.id, ''), pr.reference, coalesce(md.meeting_id, 0),
-	coalesce(dv.what, md.text, qn.body, ''), p.id, p.email, p.display_name, pr.created_at
+	coalesce(pr.decision_id, 0), coalesce(qn.id, ''), pr.reference,
+	CASE WHEN ` + seesDecision + ` THEN md.meeting_id ELSE 0 END,
+	coalesce(CASE WHEN @pair THEN dv.what END, CASE WHEN ` + seesDecision + ` THEN md.text END,
+		CASE WHEN qn.author_id = @viewer OR qn.shared_with = @viewer THEN qn.body END, ''),
+	p.id, p.email, p.display_name, pr.created_at
 	FROM area_precedents pr JOIN people p ON p.id = pr.linked_by
 	LEFT JOIN deviations dv ON dv.id = pr.deviation_id
 	LEFT JOIN meeting_decisions md ON md.id = pr.decision_id
+	LEFT JOIN meetings m ON m.id = md.meeting_id LEFT JOIN meeting_series ms ON ms.id = m.series_id
 	LEFT JOIN quick_notes qn ON qn.pk = pr.quick_note_pk`
+
+// seesDecision is true for a precedent's decision (md) whose meeting the viewer sees.
+const seesDecision = `(md.id IS NOT NULL AND ` + seesMeeting + `)`
+
+// precedentArgs are the parameters of precedentColumns for a viewer.
+func precedentArgs(viewerID int64, pair bool, more ...any) []any {
+	return append([]any{sql.Named("viewer", viewerID), sql.Named("pair", pair)}, more...)
+}
 
 func scanPrecedent(sc scanner) (Precedent, error) {
 	var pr Precedent
@@ -125,7 +141,9 @@ func (s *Store) LinkPrecedent(ctx context.Context, actor Actor, pr Precedent) (P
 	if err != nil {
 		return Precedent{}, err
 	}
-	return scanPrecedent(s.r.QueryRowContext(ctx, `SELECT `+precedentColumns+` WHERE pr.id = ?`, pr.ID))
+	// The actor is of the pair today.
+	return scanPrecedent(s.r.QueryRowContext(ctx, `SELECT `+precedentColumns+` WHERE pr.id = @id`,
+		precedentArgs(actor.PersonID, true, sql.Named("id", pr.ID))...))
 }
 
 // precedentDeviation checks that a deviation is the organisation's and returns its day.
@@ -188,7 +206,15 @@ func precedentNote(ctx context.Context, tx *sql.Tx, actor Actor, id string, org 
 
 // ListPrecedents lists an area's precedents, the most recent case first.
 func (s *Store) ListPrecedents(ctx context.Context, viewer Viewer, areaID int64, p Page) ([]Precedent, string, error) {
-	if _, err := s.Area(ctx, viewer, areaID); err != nil {
+	org, err := areaOrg(ctx, s.r, areaID)
+	if err != nil {
+		return nil, "", err
+	}
+	st, err := s.viewerStanding(ctx, viewer, org)
+	if err != nil {
+		return nil, "", err
+	}
+	if _, err := s.area(ctx, areaID, st); err != nil {
 		return nil, "", err
 	}
 	c, err := p.cursor()
@@ -199,8 +225,9 @@ func (s *Store) ListPrecedents(ctx context.Context, viewer Viewer, areaID int64,
 		c.Key, c.ID = "9999-12-31", maxID
 	}
 	out, err := query(ctx, s.r, scanPrecedent, `SELECT `+precedentColumns+`
-		WHERE pr.area_id = ? AND (pr.occurred_on, pr.id) < (?, ?)
-		ORDER BY pr.occurred_on DESC, pr.id DESC LIMIT ?`, areaID, c.Key, c.ID, p.size()+1)
+		WHERE pr.area_id = @area AND (pr.occurred_on, pr.id) < (@kday, @kid)
+		ORDER BY pr.occurred_on DESC, pr.id DESC LIMIT @limit`, precedentArgs(viewer.PersonID, st.inPair(),
+		sql.Named("area", areaID), sql.Named("kday", c.Key), sql.Named("kid", c.ID), sql.Named("limit", p.size()+1))...)
 	if err != nil {
 		return nil, "", fmt.Errorf("list precedents: %w", err)
 	}
