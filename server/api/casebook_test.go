@@ -327,3 +327,62 @@ func TestDeletingADraft(t *testing.T) {
 		}
 	})
 }
+
+// TestAnEarlierTermsDossierKeepsLaterRecordsOut: the director who left in the finished
+// term, now an opposition politician, may still export that term's handover dossier, as
+// the director of the term. The areas' casebook in it shows the current pair's precedents
+// by their summaries only: the words of a deviation and of a shared note of the current
+// term are the current pair's own records, and wait for the current term's dossier.
+func TestAnEarlierTermsDossierKeepsLaterRecordsOut(t *testing.T) {
+	s := apptest.Start(t)
+	f := seedRoleSplitFixture(t, s)
+	ctx := context.Background()
+	chairCtx, directorCtx := as(t, s, demo.Chair.Email), as(t, s, demo.Director.Email)
+	split := samspelv1.NewRoleSplitServiceClient(s.Conn)
+	notes := samspelv1.NewNoteServiceClient(s.Conn)
+
+	const deviationText = "Svarade en företagare om tomtpriser." // the fixture's deviation, of the current term
+	shared := writeNote(t, s, directorCtx, "Ringde KSO om markanvisningen: hon tar pressen, jag tar siffrorna.", false)
+	if _, err := notes.ShareQuickNote(directorCtx, &samspelv1.ShareQuickNoteRequest{Id: shared.Id, Revision: shared.Revision}); err != nil {
+		t.Fatal(err)
+	}
+	for _, req := range []*samspelv1.LinkPrecedentRequest{
+		{AreaId: f.area, DeviationId: f.deviation, Summary: "Företagarna får svar av direktören."},
+		{AreaId: f.area, QuickNoteId: shared.Id, Summary: "Markanvisningens fakta är direktörens."},
+	} {
+		if _, err := split.LinkPrecedent(chairCtx, req); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := personID(t, s, demo.OldDirector.Email)
+	if _, err := s.Store.AssignRole(ctx, store.Actor{PersonID: personID(t, s, demo.Admin.Email)}, store.RoleAssignment{
+		Person: store.Person{ID: old}, OrganizationID: 1, TermID: f.currentTerm, Role: store.RoleOpposition, Party: demo.PartyA, StartDate: today(t, s),
+	}); err != nil {
+		t.Fatal(err)
+	}
+
+	_, b, _, err := download(t, as(t, s, demo.OldDirector.Email), s, &samspelv1.ExportTermRequest{TermId: f.finishedTerm, Kind: samspelv1.ExportKind_EXPORT_KIND_HANDOVER})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(b)
+	if !strings.Contains(html, "Företagarna får svar av direktören.") {
+		t.Error("the dossier lacks the precedent's summary")
+	}
+	for _, secret := range []string{deviationText, shared.Body} {
+		if strings.Contains(html, secret) {
+			t.Errorf("the finished term's dossier shows the current pair's %q", secret)
+		}
+	}
+	t.Run("the current term's dossier shows them in words", func(t *testing.T) {
+		_, b, _, err := download(t, directorCtx, s, &samspelv1.ExportTermRequest{TermId: f.currentTerm, Kind: samspelv1.ExportKind_EXPORT_KIND_HANDOVER})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{deviationText, shared.Body} {
+			if !strings.Contains(string(b), want) {
+				t.Errorf("the dossier lacks %q", want)
+			}
+		}
+	})
+}

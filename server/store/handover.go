@@ -81,17 +81,21 @@ func (s *Store) Handover(ctx context.Context, term ArchiveTerm) (export.Handover
 		h.Areas = append(h.Areas, a)
 		return err
 	})
-	// Each precedent says what its source was, in the source's words as they read now.
+	// Each precedent says what its source was, in the source's words as they read now,
+	// when the source is of this term: the areas and their casebook are the
+	// organisation's as they stand, but a deviation, a decision or a shared note of
+	// another term is that term's pair's record, for that term's dossier (as in the
+	// archive), and the pair of this term may be long gone.
 	each(`SELECT pr.area_id, pr.occurred_on, pr.summary, pr.reference,
 			CASE WHEN dv.id IS NOT NULL THEN 'Avsteg: ' || dv.what
-			     WHEN md.id IS NOT NULL THEN 'Beslut vid ' || ms.title || ' ' || m.date || ': ' || md.text
+			     WHEN ms.id IS NOT NULL THEN 'Beslut vid ' || ms.title || ' ' || m.date || ': ' || md.text
 			     WHEN qn.pk IS NOT NULL THEN 'Delad anteckning: ' || qn.body
 			     ELSE '' END
 		FROM area_precedents pr
-		LEFT JOIN deviations dv ON dv.id = pr.deviation_id
+		LEFT JOIN deviations dv ON dv.id = pr.deviation_id AND dv.term_id = :term
 		LEFT JOIN meeting_decisions md ON md.id = pr.decision_id
-		LEFT JOIN meetings m ON m.id = md.meeting_id LEFT JOIN meeting_series ms ON ms.id = m.series_id
-		LEFT JOIN quick_notes qn ON qn.pk = pr.quick_note_pk
+		LEFT JOIN meetings m ON m.id = md.meeting_id LEFT JOIN meeting_series ms ON ms.id = m.series_id AND ms.term_id = :term
+		LEFT JOIN quick_notes qn ON qn.pk = pr.quick_note_pk AND qn.term_id = :term AND qn.shared_with IS NOT NULL
 		WHERE pr.area_id IN (SELECT id FROM areas WHERE organization_id = :org) ORDER BY pr.area_id, pr.occurred_on, pr.id`, func(sc scanner) error {
 		var p export.HandoverPrecedent
 		var area int64
