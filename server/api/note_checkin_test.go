@@ -156,6 +156,20 @@ func TestAFlaggedNoteReachesTheNextCheckInAndStaysPrivate(t *testing.T) {
 			t.Error("the director's search finds the note")
 		}
 	})
+	t.Run("the same request again, as a phone sends it after a lost reply, answers what the note became and adds nothing", func(t *testing.T) {
+		agenda := meetingState(t, s, chair, next.Id)
+		again := must(convert(chair, flagged.Id, flagged.Revision, next.Id, "Snöröjningen i centrum"))(t)
+		if again.AgendaItem.GetId() != resp.AgendaItem.GetId() || again.QuickNote.Revision != resp.QuickNote.Revision || !proto.Equal(again.QuickNote.Outcome, resp.QuickNote.Outcome) {
+			t.Errorf("the retry answered %v, want %v", again, resp)
+		}
+		if after := meetingState(t, s, chair, next.Id); !proto.Equal(agenda, after) {
+			t.Error("the retry changed the check-in")
+		}
+		// Something else from the same old revision is still a stale request.
+		_, err := noteClient(s).ConvertQuickNote(chair, &samspelv1.ConvertQuickNoteRequest{Id: flagged.Id, Revision: flagged.Revision, MeetingId: next.Id,
+			Into: &samspelv1.ConvertQuickNoteRequest_ActionItem{ActionItem: &samspelv1.QuickNoteActionItem{Text: "Snöröjningen", OwnerPersonId: must(s.Store.PersonByEmail(context.Background(), demo.Chair.Email))(t).ID}}})
+		wantCode(t, err, codes.Aborted)
+	})
 }
 
 // laterCheckIn is a check-in of the pair after next.

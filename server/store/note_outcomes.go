@@ -98,12 +98,27 @@ func (c QuickNoteConversion) field(name string) string {
 	return "agenda_item." + name
 }
 
+// sameConversion reports whether c was already done: the note's last change, one
+// revision after c's, was turning it into what c asks for on c's meeting.
+func sameConversion(ctx context.Context, tx *sql.Tx, n QuickNote, c QuickNoteConversion) (bool, error) {
+	if n.Revision != c.Revision+1 || n.Outcome.Kind != c.Kind || n.Outcome.MeetingID != c.MeetingID {
+		return false, nil
+	}
+	var last int64
+	err := tx.QueryRowContext(ctx, `SELECT max(created_at) FROM quick_note_outcomes WHERE note_pk = ?`, n.pk).Scan(&last)
+	if err != nil {
+		return false, fmt.Errorf("select quick note outcome: %w", err)
+	}
+	return last == millis(n.UpdateTime), nil
+}
+
 // ConvertQuickNote turns the actor's own note into an agenda item, an action item or an
 // opposition topic of their next check-in, in one transaction: the new item with the
 // text the author chose (an agenda item points back to the note as its source), the
 // note unflagged and sorted, and its outcome. The note's visibility does not change.
 // For anyone but the author the note is ErrNotFound; a meeting that is no longer the
-// next check-in is ErrConflict; a topic needs the administration (ErrPermission).
+// next check-in is ErrConflict; a topic needs the administration (ErrPermission). The
+// same conversion sent again from the revision it was made at returns what it made.
 func (s *Store) ConvertQuickNote(ctx context.Context, actor Actor, c QuickNoteConversion) (ConvertedQuickNote, error) {
 	c.ID = strings.ToLower(c.ID)
 	switch {
@@ -126,9 +141,16 @@ func (s *Store) ConvertQuickNote(ctx context.Context, actor Actor, c QuickNoteCo
 		if err != nil {
 			return err
 		}
-		switch {
-		case n.Deleted():
+		if n.Deleted() {
 			return ErrNotFound
+		}
+		// A phone that lost the reply sends the same request again: answer what the note
+		// became instead of a stale revision, and add nothing.
+		if replay, err := sameConversion(ctx, tx, n, c); err != nil || replay {
+			agendaID, actionID = n.Outcome.AgendaItemID, n.Outcome.ActionItemID
+			return err
+		}
+		switch {
 		case n.Revision != c.Revision:
 			return fmt.Errorf("%w: the note is at revision %d, not %d", ErrStale, n.Revision, c.Revision)
 		}
