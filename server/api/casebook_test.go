@@ -269,6 +269,27 @@ func TestRetiringAnArea(t *testing.T) {
 	})
 }
 
+// TestAProposalFromBeforeARetirementDoesNotRestoreTheArea: the director proposes a new
+// description for an active area, the chair then retires the area; accepting the old
+// proposal, which said nothing of retiring, is refused like any change to a retired
+// area, and the area stays retired until the chair restores it.
+func TestAProposalFromBeforeARetirementDoesNotRestoreTheArea(t *testing.T) {
+	s := apptest.Start(t)
+	f := seedRoleSplitFixture(t, s)
+	chairCtx, directorCtx := as(t, s, demo.Chair.Email), as(t, s, demo.Director.Email)
+	split := samspelv1.NewRoleSplitServiceClient(s.Conn)
+	a := must(split.GetArea(chairCtx, &samspelv1.GetAreaRequest{Id: f.area}))(t).Area
+	p := must(split.ProposeAreaChange(directorCtx, &samspelv1.ProposeAreaChangeRequest{OrganizationId: 1, AreaId: a.Id,
+		Name: a.Name, Owner: a.Owner, Description: "Näringslivsfrågor som rör bolagen.", Examples: a.Examples, Reason: "Tydligare."}))(t)
+	must(split.RetireArea(chairCtx, &samspelv1.RetireAreaRequest{AreaId: a.Id, Reason: "Näringslivsfrågorna går till bolaget."}))(t)
+
+	_, err := split.AcceptAreaProposal(chairCtx, &samspelv1.AcceptAreaProposalRequest{ProposalId: p.Proposal.Id})
+	wantCode(t, err, codes.FailedPrecondition)
+	if got := must(split.GetArea(chairCtx, &samspelv1.GetAreaRequest{Id: a.Id}))(t).Area; !got.Retired || got.Description != a.Description {
+		t.Errorf("after the refused acceptance the area is %+v", got)
+	}
+}
+
 // TestDeletingADraft: a draft can be deleted by the pair; adopted and superseded versions
 // are board decisions and cannot; staff read drafts but change nothing.
 func TestDeletingADraft(t *testing.T) {

@@ -459,9 +459,9 @@ func openProposal(ctx context.Context, tx *sql.Tx, actor Actor, id int64, today 
 	var e AreaEvent
 	var areaID sql.NullInt64
 	err := tx.QueryRowContext(ctx, `
-		SELECT organization_id, area_id, name, owner, description, examples, retired, text, proposal_state
+		SELECT organization_id, area_id, name, owner, description, examples, retired, previous_retired, text, proposal_state
 		FROM area_events WHERE id = ? AND kind = ?`, id, AreaProposal).
-		Scan(&e.OrganizationID, &areaID, &e.Name, &e.Owner, &e.Description, &e.Examples, &e.Retired, &e.Text, &e.ProposalState)
+		Scan(&e.OrganizationID, &areaID, &e.Name, &e.Owner, &e.Description, &e.Examples, &e.Retired, &e.PreviousRetired, &e.Text, &e.ProposalState)
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, standing{}, ErrNotFound
 	}
@@ -519,6 +519,11 @@ func (s *Store) AcceptAreaProposal(ctx context.Context, actor Actor, proposalID 
 			cur, err := currentArea(ctx, tx, areaID)
 			if err != nil {
 				return err
+			}
+			// A proposal that said nothing of retiring, made before the area was retired,
+			// does not bring it back: a retired area takes no change but its restoring.
+			if cur.Retired && p.Retired == p.PreviousRetired {
+				return errRetired
 			}
 			if err := changeArea(ctx, tx, now, actor, st.pairRole, cur, p.AreaFields, p.Text, p.ID); err != nil {
 				return err
