@@ -52,9 +52,13 @@ func (s *Store) SearchMeetings(ctx context.Context, viewer Viewer, orgID int64, 
 		SELECT meeting_search.rowid, snippet(meeting_search, 0, '', '', '…', 16), `+meetingColumns+`
 		FROM meeting_search JOIN meetings m ON m.id = meeting_search.meeting_id JOIN meeting_series ms ON ms.id = m.series_id
 		LEFT JOIN people fp ON fp.id = m.finalized_by
-		WHERE meeting_search MATCH @match AND `+seesMeeting+` AND `+inOrg+`
-		  AND (m.date, meeting_search.rowid) < (@key, @after)
-		ORDER BY m.date DESC, meeting_search.rowid DESC LIMIT @limit`,
+		WHERE meeting_search MATCH @match AND meeting_search.rowid IN (
+		  SELECT meeting_search.rowid FROM meeting_search JOIN meetings m ON m.id = meeting_search.meeting_id
+		    JOIN meeting_series ms ON ms.id = m.series_id
+		  WHERE meeting_search MATCH @match AND `+seesMeeting+` AND `+inOrg+`
+		    AND (m.date, meeting_search.rowid) < (@key, @after)
+		  ORDER BY m.date DESC, meeting_search.rowid DESC LIMIT @limit)
+		ORDER BY m.date DESC, meeting_search.rowid DESC`,
 		sql.Named("match", match), sql.Named("viewer", viewer.PersonID), sql.Named("org", orgID),
 		sql.Named("key", c.Key), sql.Named("after", c.ID), sql.Named("limit", p.size()+1))
 	if err != nil {

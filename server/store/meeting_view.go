@@ -122,9 +122,8 @@ func neighbour(ctx context.Context, q querier, m Meeting, viewer Viewer, today s
 	if before {
 		cond, order = `(m.date, m.start_time, m.id) < (@date, @time, @id) AND m.state = 2`, `DESC`
 	}
-	n, err := scanMeeting(today)(q.QueryRowContext(ctx, `SELECT `+meetingColumns+` FROM `+meetingFrom+`
-		WHERE m.series_id = @series AND `+cond+` AND `+seesMeeting+`
-		ORDER BY m.date `+order+`, m.start_time `+order+`, m.id `+order+` LIMIT 1`,
+	n, err := scanMeeting(today)(q.QueryRowContext(ctx, selectMeetings(`m.series_id = @series AND `+cond+` AND `+seesMeeting,
+		`m.date `+order+`, m.start_time `+order+`, m.id `+order, `1`),
 		meetingArgs(m, sql.Named("viewer", viewer.PersonID))...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
@@ -215,9 +214,8 @@ func (s *Store) MeetingOverview(ctx context.Context, viewer Viewer, orgID int64)
 	// Prepared statements take exactly the parameters they use, so each query gets its own.
 	args := []any{sql.Named("viewer", viewer.PersonID), sql.Named("org", orgID), sql.Named("today", today)}
 	checkIns := func(cond, order string, limit int, more ...any) ([]Meeting, error) {
-		return query(ctx, tx, scanMeeting(today), `SELECT `+meetingColumns+` FROM `+meetingFrom+`
-			WHERE ms.kind = 1 AND `+seesMeeting+` AND `+inOrg+` AND `+cond+`
-			ORDER BY m.date `+order+`, m.start_time `+order+`, m.id `+order+` LIMIT `+fmt.Sprint(limit), append(args, more...)...)
+		return query(ctx, tx, scanMeeting(today), selectMeetings(`ms.kind = 1 AND `+seesMeeting+` AND `+inOrg+` AND `+cond,
+			`m.date `+order+`, m.start_time `+order+`, m.id `+order, fmt.Sprint(limit)), append(args, more...)...)
 	}
 	var o MeetingOverview
 	next, err := checkIns(upcoming, `ASC`, 1)

@@ -97,6 +97,20 @@ const meetingColumns = `m.id, m.series_id, ms.organization_id, ms.term_id, ms.ki
 
 const meetingFrom = `meetings m JOIN meeting_series ms ON ms.id = m.series_id LEFT JOIN people fp ON fp.id = m.finalized_by`
 
+// selectMeetings reads the meetings that where picks, in the order orderBy gives, at
+// most limit of them (an SQL expression). It picks the ids first and computes
+// meetingColumns only for those: SQLite evaluates a result column before it sorts, so a
+// plain SELECT with ORDER BY and LIMIT counted the agenda (which looks at every later
+// meeting of the series) of every candidate meeting, and the start screen's "last
+// check-in" grew with the square of the check-ins held (6.6 ms after one term).
+// where may use m and ms, not fp.
+func selectMeetings(where, orderBy, limit string) string {
+	return `SELECT ` + meetingColumns + ` FROM ` + meetingFrom + `
+		WHERE m.id IN (SELECT m.id FROM meetings m JOIN meeting_series ms ON ms.id = m.series_id
+		               WHERE ` + where + ` ORDER BY ` + orderBy + ` LIMIT ` + limit + `)
+		ORDER BY ` + orderBy
+}
+
 // before compares meetings of one series in time order; id breaks ties of moved meetings.
 const (
 	omBeforeM    = `(om.date, om.start_time, om.id) < (m.date, m.start_time, m.id)`
@@ -606,10 +620,9 @@ func (s *Store) ListMeetings(ctx context.Context, viewer Viewer, f MeetingFilter
 			c.Key, c.ID = "9999-12-31 99:99", 1<<62
 		}
 	}
-	out, err := query(ctx, s.r, scanMeeting(s.today()), `SELECT `+meetingColumns+` FROM `+meetingFrom+`
-		WHERE `+seesMeeting+` AND `+inOrg+` AND (@series = 0 OR m.series_id = @series)
-		  AND m.date >= @from AND m.date <= @to AND `+after+`
-		ORDER BY m.date `+order+`, m.start_time `+order+`, m.id `+order+` LIMIT @limit`,
+	out, err := query(ctx, s.r, scanMeeting(s.today()), selectMeetings(seesMeeting+` AND `+inOrg+` AND (@series = 0 OR m.series_id = @series)
+		  AND m.date >= @from AND m.date <= @to AND `+after,
+		`m.date `+order+`, m.start_time `+order+`, m.id `+order, `@limit`),
 		sql.Named("viewer", viewer.PersonID), sql.Named("org", f.OrganizationID), sql.Named("series", f.SeriesID),
 		sql.Named("from", f.FromDate), sql.Named("to", to), sql.Named("key", c.Key), sql.Named("after", c.ID),
 		sql.Named("limit", p.size()+1))

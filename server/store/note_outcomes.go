@@ -29,9 +29,8 @@ type QuickNoteOutcome struct {
 // check-in series of org that they take part in and that is upcoming. A check-in series
 // belongs to one term, so it is the current pair's. Nil when none is scheduled.
 func nextCheckIn(ctx context.Context, q querier, personID, org int64, today string) (*Meeting, error) {
-	ms, err := query(ctx, q, scanMeeting(today), `SELECT `+meetingColumns+` FROM `+meetingFrom+`
-		WHERE ms.kind = 1 AND ms.organization_id = @org AND `+upcoming+` AND `+seesMeeting+`
-		ORDER BY m.date, m.start_time, m.id LIMIT 1`, sql.Named("viewer", personID), sql.Named("org", org), sql.Named("today", today))
+	ms, err := query(ctx, q, scanMeeting(today), selectMeetings(`ms.kind = 1 AND ms.organization_id = @org AND `+upcoming+` AND `+seesMeeting,
+		`m.date, m.start_time, m.id`, `1`), sql.Named("viewer", personID), sql.Named("org", org), sql.Named("today", today))
 	if err != nil {
 		return nil, fmt.Errorf("select next check-in: %w", err)
 	}

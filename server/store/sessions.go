@@ -48,8 +48,20 @@ func createSessionTx(ctx context.Context, tx *sql.Tx, now time.Time, personID in
 	if err != nil {
 		return fmt.Errorf("insert session: %w", err)
 	}
+	// Every sign-in makes a session, and nothing reads one after it expires, so drop
+	// those that expired more than sessionKeep ago. Sessions expire about in the order
+	// they were made, so looking at the oldest few is enough: the cost stays the same
+	// however many sign-ins the years bring, and the table stays the size of what lives.
+	if _, err := tx.ExecContext(ctx, `
+		DELETE FROM sessions WHERE id IN (SELECT id FROM sessions ORDER BY id LIMIT 100) AND expires_at < ?`,
+		millis(now.Add(-sessionKeep))); err != nil {
+		return fmt.Errorf("drop expired sessions: %w", err)
+	}
 	return nil
 }
+
+// sessionKeep is how long an expired session stays before a sign-in drops it.
+const sessionKeep = 90 * 24 * time.Hour
 
 // SessionPerson returns the person a live session belongs to and marks the session used.
 // Ended, expired, idle and disabled people's sessions are all ErrNotFound.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -207,5 +208,44 @@ func TestANewPersonMustGiveANameAndTheInviteStaysUsable(t *testing.T) {
 	p, err := st.RedeemInvite(ctx, store.Actor{}, []byte("i"), "Nina Ny", store.NewSession{SecretHash: []byte("s2")}, pol)
 	if err != nil || p.DisplayName != "Nina Ny" {
 		t.Fatalf("second try: %+v, %v", p, err)
+	}
+}
+
+func TestSignInsDropSessionsLongExpired(t *testing.T) {
+	start := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	now := start
+	st := open(t, t.TempDir(), store.WithClock(func() time.Time { return now }))
+	ctx := context.Background()
+	pol := store.SessionPolicy{Idle: time.Hour, Absolute: 30 * 24 * time.Hour}
+	signIn := func(i int) {
+		t.Helper()
+		secret := []byte(fmt.Sprintf("invite-%d", i))
+		if err := st.CreateInvite(ctx, store.Actor{}, store.Invite{SecretHash: secret, Email: "a@b.example", Role: store.RoleAdmin, ExpireTime: now.Add(time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.RedeemInvite(ctx, store.Actor{}, secret, "Ada", store.NewSession{SecretHash: []byte(fmt.Sprintf("session-%d", i))}, pol); err != nil {
+			t.Fatal(err)
+		}
+	}
+	count := func() int {
+		t.Helper()
+		n, err := st.RowCounts(ctx, []string{"sessions"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n["sessions"]
+	}
+	// A sign-in every week for a year: the ones that expired more than 90 days ago go.
+	for i := range 52 {
+		signIn(i)
+		now = now.Add(7 * 24 * time.Hour)
+	}
+	if n := count(); n < 17 || n > 18 {
+		t.Fatalf("%d sessions after a year of weekly sign-ins, want the 17 or 18 made in the last 120 days", n)
+	}
+	// The live session still works, and so does one expired less than 90 days ago.
+	now = now.Add(-7 * 24 * time.Hour)
+	if _, err := st.SessionPerson(ctx, []byte("session-51"), pol); err != nil {
+		t.Fatalf("the newest session: %v", err)
 	}
 }
