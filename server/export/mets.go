@@ -59,11 +59,16 @@ func fileElem(w io.Writer, id string, f fileEntry, created time.Time) {
 `, id, f.MIMEType, f.Size, stamp(created), f.SHA256, attr(f.Path))
 }
 
+// contentInformationType is the content information type of the package and of its
+// representation (CSIP4, CSIP5, and CSIP62-63 on the representation's file group): no
+// CITS fits Samspel's JSON tables, so OTHER with Samspel's own name for its format.
+const contentInformationType = `csip:CONTENTINFORMATIONTYPE="OTHER" csip:OTHERCONTENTINFORMATIONTYPE="Samspel term export 1"`
+
 func writeRootMETS(w io.Writer, a Archive, dc fileEntry, docs, schemas []fileEntry, repMETS fileEntry) error {
 	var b bytes.Buffer
 	b.WriteString(metsOpen)
-	fmt.Fprintf(&b, `  OBJID="%s" LABEL="%s" TYPE="Databases" csip:CONTENTINFORMATIONTYPE="OTHER" csip:OTHERCONTENTINFORMATIONTYPE="Samspel term export 1" PROFILE="%s">
-`, attr(a.ID), attr("Samspel: "+a.Organization+", mandatperioden "+a.Term), ProfileSIP)
+	fmt.Fprintf(&b, `  OBJID="%s" LABEL="%s" TYPE="Databases" %s PROFILE="%s">
+`, attr(a.ID), attr("Samspel: "+a.Organization+", mandatperioden "+a.Term), contentInformationType, ProfileSIP)
 	header(&b, a)
 	created := stamp(a.Created)
 	fmt.Fprintf(&b, `  <dmdSec ID="dmd-dc" CREATED="%s" STATUS="CURRENT">
@@ -79,7 +84,7 @@ func writeRootMETS(w io.Writer, a Archive, dc fileEntry, docs, schemas []fileEnt
 	for i, f := range schemas {
 		fileElem(&b, fmt.Sprintf("file-schema-%d", i+1), f, a.Created)
 	}
-	b.WriteString("    </fileGrp>\n    <fileGrp ID=\"grp-rep1\" USE=\"Representations/rep1\">\n")
+	b.WriteString("    </fileGrp>\n    <fileGrp ID=\"grp-rep1\" USE=\"Representations/rep1\" " + contentInformationType + ">\n")
 	fileElem(&b, "file-rep1-mets", repMETS, a.Created)
 	b.WriteString("    </fileGrp>\n  </fileSec>\n")
 	fmt.Fprintf(&b, `  <structMap ID="structmap-csip" TYPE="PHYSICAL" LABEL="CSIP">
@@ -105,8 +110,8 @@ func writeRootMETS(w io.Writer, a Archive, dc fileEntry, docs, schemas []fileEnt
 func writeRepresentationMETS(w io.Writer, a Archive, data []fileEntry) error {
 	var b bytes.Buffer
 	b.WriteString(metsOpen)
-	fmt.Fprintf(&b, `  OBJID="%s" LABEL="%s" TYPE="Databases" csip:CONTENTINFORMATIONTYPE="OTHER" csip:OTHERCONTENTINFORMATIONTYPE="Samspel term export 1" PROFILE="%s">
-`, attr(a.ID+"-rep1"), attr("Samspel: data, mandatperioden "+a.Term), ProfileSIP)
+	fmt.Fprintf(&b, `  OBJID="%s" LABEL="%s" TYPE="Databases" %s PROFILE="%s">
+`, attr(a.ID+"-rep1"), attr("Samspel: data, mandatperioden "+a.Term), contentInformationType, ProfileSIP)
 	header(&b, a)
 	b.WriteString("  <fileSec ID=\"filesec\">\n    <fileGrp ID=\"grp-data\" USE=\"Data\">\n")
 	for i, f := range data {
