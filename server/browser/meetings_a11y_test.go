@@ -92,6 +92,9 @@ func TestMeetingScreensAreAccessible(t *testing.T) {
 			if got := eval[string](p, `document.getElementById("calendar-url").value`); !strings.Contains(got, "/kalender/sc_") {
 				p.t.Errorf("calendar URL = %q", got)
 			}
+			if got := p.text("#calendar-state"); !houseDay.MatchString(got) {
+				p.t.Errorf("the link's day is not written as mån 30 nov: %q", got)
+			}
 		}},
 		{"search results", func(p *Page) {
 			p.open(s.URL+"/moten/sok?q=budget", "sok")

@@ -2,6 +2,7 @@ package browser
 
 import (
 	"context"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -126,7 +127,12 @@ func TestAFlaggedNoteGoesOnTheNextCheckInsAgenda(t *testing.T) {
 	t.Run("the note is no longer flagged and says what it became", func(t *testing.T) {
 		p := p.with(t)
 		p.open(s.URL+"/anteckningar/"+note.Id, "anteckning")
-		p.waitText("#note-outcome", "Blev en punkt på dagordningen")
+		p.waitText("#note-outcome", "Blev en punkt på dagordningen för avstämningen ")
+		// One sentence for what it became, and one that the note itself stayed private.
+		if got := p.text("#note-outcome"); !regexp.MustCompile(`^Blev en punkt på dagordningen för avstämningen (mån|tis|ons|tor|fre|lör|sön) \d{1,2} [a-z]{3}( \d{4})?\. Själva anteckningen är fortfarande bara din\.$`).MatchString(got) {
+			t.Errorf("#note-outcome reads %q", got)
+		}
+		p.wantTarget("#all-notes")
 		if got := p.text(".note-facts"); strings.Contains(got, "Tas upp på nästa avstämning") {
 			t.Errorf("the note still says it is to be raised: %q", got)
 		}

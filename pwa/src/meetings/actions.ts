@@ -63,7 +63,7 @@ function draw(list: ActionItem[], focus: boolean, isCurrent: () => boolean, prob
               ),
             ),
           ),
-      h("p", null, h("a", { href: "/moten" }, "Alla möten")),
+      h("p", null, h("a", { href: "/moten", class: "line-link" }, "Alla möten")),
     ],
     { focus, problem },
   );

@@ -7,7 +7,12 @@ import { h } from "../render";
 import type { RouteContext } from "../router";
 import { showScreen, type Problem } from "../ui";
 import { calendar } from "./client";
+import { dayLabel } from "./format";
 import { button, failed, focusLater, problemFor, ticket } from "./ui";
+import { isoDate } from "../format";
+
+/** dayOf writes an instant's day in the house style, "mån 30 nov". */
+const dayOf = (d: Date) => dayLabel(isoDate(d));
 
 /** showCalendar draws /moten/kalender. */
 export async function showCalendar(ctx: RouteContext): Promise<void> {
@@ -32,8 +37,8 @@ function draw(feed: GetCalendarFeedResponse, url: string, focus: boolean, isCurr
       if (isCurrent()) draw(feed, url, false, isCurrent, problemFor(err, what));
     }
   };
-  const since = feed.createTime ? timestampDate(feed.createTime).toLocaleDateString("sv-SE") : "";
-  const fetched = feed.lastFetchTime ? timestampDate(feed.lastFetchTime).toLocaleDateString("sv-SE") : "";
+  const since = feed.createTime ? dayOf(timestampDate(feed.createTime)) : "";
+  const fetched = feed.lastFetchTime ? dayOf(timestampDate(feed.lastFetchTime)) : "";
   showScreen(
     "kalender",
     "Möten i din kalender",
@@ -62,7 +67,7 @@ function draw(feed: GetCalendarFeedResponse, url: string, focus: boolean, isCurr
           return "";
         }), "secondary"),
       ),
-      h("p", null, h("a", { href: "/moten" }, "Alla möten")),
+      h("p", null, h("a", { href: "/moten", class: "line-link" }, "Alla möten")),
     ],
     { focus, problem },
   );

@@ -217,7 +217,7 @@ export async function showDecision(ctx: RouteContext): Promise<void> {
   const isCurrent = ticket(location.pathname);
   const raw = ctx.params["id"] ?? "";
   if (!/^[0-9]{1,18}$/.test(raw)) {
-    showScreen("beslut-missing", "Beslutet finns inte", [h("p", null, h("a", { href: "/moten/beslut" }, "Alla beslut"))], { focus: ctx.focus });
+    showScreen("beslut-missing", "Beslutet finns inte", [h("p", null, h("a", { href: "/moten/beslut", class: "line-link" }, "Alla beslut"))], { focus: ctx.focus });
     return;
   }
   const id = BigInt(raw);
@@ -284,7 +284,7 @@ function drawDecision(r: GetPoliticalDecisionResponse, me: MeView, focus: boolea
           ],
           () => report(Number(value("pd-report-status")) as PoliticalDecisionStatus, value("pd-report-comment")),
         ),
-      h("p", null, h("a", { href: "/moten/beslut" }, "Alla beslut")),
+      h("p", null, h("a", { href: "/moten/beslut", class: "line-link" }, "Alla beslut")),
     ],
     { focus, problem },
   );

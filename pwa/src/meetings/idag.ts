@@ -6,7 +6,9 @@ import { notes } from "../notes/client";
 import { writesNotes } from "../notes/send";
 import { h, mount, type Child } from "../render";
 import { meetings } from "./client";
-import { dayLabel, days, timeRange } from "./format";
+import { MeetingStatus } from "../gen/samspel/v1/meeting_service_pb";
+import { Role } from "../gen/samspel/v1/role_pb";
+import { dayLabel, days, kindLabel, timeRange, todayISO } from "./format";
 import { idOf } from "./ui";
 
 /** fill draws the block into el (its h2 stays), once the server has answered. */
@@ -20,6 +22,9 @@ export async function fill(el: HTMLElement, me: MeView): Promise<void> {
       writesNotes(me) ? notes.listNextCheckInQuickNotes({ pageSize: 50 }).catch(() => null) : null,
     ]);
     const next = o.nextCheckIn;
+    // The majority and staff take part in other meetings than the pair's check-ins: with
+    // no check-in of their own, Idag names their next meeting instead.
+    const other = next ? undefined : (await meetings.listMeetings({ fromDate: todayISO(), pageSize: 10 })).meetings.find((m) => m.status === MeetingStatus.SCHEDULED);
     const toRaise = raised?.nextCheckIn?.id === next?.id ? (raised?.quickNotes.length ?? 0) : 0;
     content = [
       next
@@ -41,7 +46,15 @@ export async function fill(el: HTMLElement, me: MeView): Promise<void> {
               ),
             h("p", null, h("a", { id: "idag-add-item", class: "button secondary", href: `/moten/${idOf(next.id)}?ny=1` }, "Lägg till punkt")),
           ]
-        : h("p", { id: "idag-next-checkin" }, "Ingen avstämning är planerad."),
+        : other
+          ? h(
+              "p",
+              { id: "idag-next-meeting" },
+              "Nästa möte: ",
+              h("a", { href: `/moten/${idOf(other.id)}` }, `${other.title || kindLabel(other.kind)}, ${dayLabel(other.date)} ${timeRange(other.startTime, other.durationMinutes)}`),
+              other.place ? `, ${other.place}.` : ".",
+            )
+          : h("p", { id: "idag-next-checkin" }, inPair(me) ? "Ingen avstämning är planerad." : "Inga möten är planerade."),
       o.lastCheckIn &&
         h(
           "p",
@@ -77,4 +90,8 @@ export async function fill(el: HTMLElement, me: MeView): Promise<void> {
   }
   el.removeAttribute("aria-busy");
   if (heading) mount(el, heading, content);
+}
+
+function inPair(me: MeView): boolean {
+  return me.memberships.some((m) => m.roles.some((r) => r.role === Role.CHAIR || r.role === Role.DIRECTOR));
 }

@@ -332,7 +332,7 @@ function agenda(s: State, m: Meeting): Child {
       form(
         "new-item",
         "Lägg till punkt",
-        [field({ id: "new-item-title", label: "Ny punkt på dagordningen", hint: "Båda kan lägga till punkter fram till mötet.", maxlength: 200, error: s.errors["new-item-title"] })],
+        [field({ id: "new-item-title", label: "Ny punkt på dagordningen", hint: `${s.data.participants.length > 2 ? "Alla deltagare" : "Båda"} kan lägga till punkter fram till mötet.`, maxlength: 200, error: s.errors["new-item-title"] })],
         () => {
           const title = value("new-item-title");
           if (!title) return invalid(s, "new-item-title", "Skriv vad punkten handlar om");
@@ -550,7 +550,7 @@ function decisions(s: State, m: Meeting): Child {
         "Spara beslut",
         [
           field({ id: "decision-text", label: "Vad kom ni överens om?", type: "textarea", hint: "Skriv ner det medan ni sitter kvar.", maxlength: 2000, error: s.errors["decision-text"] }),
-          select("decision-by", "Vem tog ställning?", participantChoices(s, "Båda, gemensamt")),
+          select("decision-by", "Vem tog ställning?", participantChoices(s, s.data.participants.length > 2 ? "Alla, gemensamt" : "Båda, gemensamt")),
           select("decision-item", "Hör till punkt", itemChoices(s)),
         ],
         () => {
@@ -830,7 +830,7 @@ function participantsForm(s: State, series: MeetingSeries): HTMLElement {
 }
 
 function backLink(): HTMLElement {
-  return h("a", { href: "/moten" }, "Alla möten");
+  return h("a", { href: "/moten", class: "line-link" }, "Alla möten");
 }
 
 /** sourceNote says where an agenda item came from when it was not typed in. */

@@ -73,7 +73,7 @@ export async function showNewSeries(ctx: RouteContext): Promise<void> {
             })();
           },
         ),
-        h("p", null, h("a", { href: "/moten" }, "Alla möten")),
+        h("p", null, h("a", { href: "/moten", class: "line-link" }, "Alla möten")),
       ],
       { focus, problem },
     );

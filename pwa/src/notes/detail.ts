@@ -14,7 +14,7 @@ import { setFlash } from "./capture";
 import { notes as api } from "./client";
 import { removeWaiting, waitingOf } from "./outbox";
 import { store, sync } from "./sync";
-import { flashMessage, otherRole, problemFor, roleWord, statusWords, when, whoSees, type Item } from "./view";
+import { allNotes, flashMessage, otherRole, problemFor, roleWord, statusWords, when, whoSees, type Item } from "./view";
 
 type Mode = { kind: "view" } | { kind: "edit"; text: string } | { kind: "share"; to: string } | { kind: "discard" };
 
@@ -25,7 +25,7 @@ export async function showNote(ctx: RouteContext, id: string, problem?: Problem,
   if (!item) {
     showScreen("anteckning", "Anteckningen finns inte", [
       h("p", null, "Anteckningen kan vara slängd, eller så har du inte tillgång till den."),
-      h("p", null, h("a", { href: "/anteckningar" }, "Till anteckningarna")),
+      allNotes(),
     ], { focus: ctx.focus });
     return;
   }
@@ -35,7 +35,7 @@ export async function showNote(ctx: RouteContext, id: string, problem?: Problem,
     mount(region, body(item, mode, unsaved), actions(ctx, person, item, mode, draw));
     if (focusId) document.getElementById(focusId)?.focus();
   };
-  showScreen("anteckning", "Anteckning", [flash, region], { focus: ctx.focus || problem !== undefined, problem });
+  showScreen("anteckning", "Anteckning", [flash, region, allNotes()], { focus: ctx.focus || problem !== undefined, problem });
   draw({ kind: "view" });
 }
 
@@ -80,12 +80,13 @@ function body(i: Item, mode: Mode, unsaved?: string): Child {
       h(
         "p",
         { id: "note-outcome" },
-        `Blev ${outcomeWords(n.outcome.kind)} för `,
-        h("a", { href: `/moten/${n.outcome.meetingId}` }, `avstämningen ${dayLabel(n.outcome.meetingDate)}`),
-        ". Anteckningen är fortfarande din.",
+        ...outcomeWords(n.outcome.kind, h("a", { href: `/moten/${n.outcome.meetingId}` }, `avstämningen ${dayLabel(n.outcome.meetingDate)}`)),
+        // Turning a private note into an agenda item or an action shares only those words.
+        n.mine && n.status !== "record" ? " Själva anteckningen är fortfarande bara din." : "",
       ),
     // A shared note is the organisation's record, and may become a precedent of the role split.
-    n?.status === "record" && h("p", null, h("a", { id: "make-precedent", href: `/samspel/prejudikat/nytt?anteckning=${i.id}` }, "Gör till prejudikat")),
+    n?.status === "record" &&
+      h("p", null, h("a", { id: "make-precedent", class: "line-link", href: `/samspel/prejudikat/nytt?anteckning=${i.id}` }, "Gör till prejudikat")),
     unsaved &&
       h(
         "details",
@@ -96,15 +97,15 @@ function body(i: Item, mode: Mode, unsaved?: string): Child {
   ];
 }
 
-/** outcomeWords names what a note became (QuickNoteOutcomeKind). */
-function outcomeWords(kind: QuickNoteOutcomeKind): string {
+/** outcomeWords says what a note became, in one sentence around the check-in's link. */
+function outcomeWords(kind: QuickNoteOutcomeKind, checkIn: HTMLElement): Child[] {
   switch (kind) {
     case QuickNoteOutcomeKind.ACTION_ITEM:
-      return "en åtgärd";
+      return ["Blev en åtgärd på ", checkIn, "."];
     case QuickNoteOutcomeKind.OPPOSITION_TOPIC:
-      return "ett ämne för oppositionsdragning, en punkt på dagordningen";
+      return ["Blev en punkt på dagordningen för ", checkIn, ", att informera oppositionen om."];
     default:
-      return "en punkt på dagordningen";
+      return ["Blev en punkt på dagordningen för ", checkIn, "."];
   }
 }
 

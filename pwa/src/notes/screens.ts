@@ -14,7 +14,7 @@ import { convert, convertForm, doneWords, nextTarget, type Into, type Target } f
 import { onNotesChanged, removeWaiting, waitingOf } from "./outbox";
 import { syncNow } from "./send";
 import { store } from "./sync";
-import { age, flashMessage, items, noteItem, noteList, problemFor, type Item } from "./view";
+import { age, allNotes, flashMessage, items, noteItem, noteList, problemFor, type Item } from "./view";
 
 export { showNote } from "./detail";
 
@@ -91,9 +91,9 @@ export function showList(ctx: RouteContext): void {
       h(
         "p",
         { class: "note-links" },
-        h("a", { href: "/anteckningar/inkorg", id: "inbox-link" }, "Inkorg"),
+        h("a", { href: "/anteckningar/inkorg", id: "inbox-link", class: "line-link" }, "Inkorg"),
         " · ",
-        h("a", { href: "/anteckningar/sok", id: "search-link" }, "Sök"),
+        h("a", { href: "/anteckningar/sok", id: "search-link", class: "line-link" }, "Sök"),
       ),
       region,
     ],
@@ -143,6 +143,7 @@ export function showInbox(ctx: RouteContext, problem?: Problem): void {
       flashMessage(),
       h("p", null, "Anteckningar du inte har sorterat än, äldst först. Behåll dem, ta upp dem på nästa avstämning, gör dem till en åtgärd eller släng dem."),
       region,
+      allNotes(),
     ],
     { focus: ctx.focus || problem !== undefined, problem },
   );
@@ -287,7 +288,7 @@ export function showSearch(ctx: RouteContext): void {
   const results = h("div", { id: "search-region" });
   showScreen(
     "sok",
-    "Sök",
+    "Sök i anteckningar",
     [
       h(
         "form",
@@ -301,11 +302,12 @@ export function showSearch(ctx: RouteContext): void {
             if (v) navigate(`/anteckningar/sok?q=${encodeURIComponent(v)}`);
           },
         },
-        h("div", { class: "field" }, h("label", { for: "search-q", class: "label" }, "Sök i anteckningar"), input),
+        h("div", { class: "field" }, h("label", { for: "search-q", class: "label" }, "Sökord"), input),
         h("button", { type: "submit", id: "search-submit", class: "button" }, "Sök"),
       ),
       status,
       results,
+      allNotes(),
     ],
     { focus: ctx.focus && q !== "" },
   );

@@ -146,3 +146,8 @@ export function flashMessage(): Child {
   const f = takeFlash();
   return f ? h("p", { id: "flash", class: "flash", role: "status" }, f) : null;
 }
+
+/** allNotes leads back to the list from a screen under it, as "Alla möten" does. */
+export function allNotes(): HTMLElement {
+  return h("p", null, h("a", { href: "/anteckningar", id: "all-notes", class: "line-link" }, "Alla anteckningar"));
+}

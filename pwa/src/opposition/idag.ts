@@ -35,7 +35,7 @@ export async function fill(el: HTMLElement, org: bigint, party: string, director
       h(
         "p",
         { id: "idag-questions" },
-        h("a", { href: base }, open === 0 ? "Inga frågor väntar på svar." : open === 1 ? "1 fråga väntar på svar." : `${open} frågor väntar på svar.`),
+        h("a", { href: base, class: "line-link" }, open === 0 ? "Inga frågor väntar på svar." : open === 1 ? "1 fråga väntar på svar." : `${open} frågor väntar på svar.`),
       ),
       overdue.questions.length > 0 &&
         h(

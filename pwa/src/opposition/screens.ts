@@ -76,11 +76,13 @@ function statusLabel(q: Question): string {
 
 function visibility(q: Question): string {
   return q.budgetWork && !q.released
-    ? `Syns för: ${q.party} och förvaltningen (budgetarbete)`
-    : `Syns för: ${q.party}, förvaltningen, ordföranden och majoriteten`;
+    ? `${q.party} och förvaltningen (budgetarbete)`
+    : `${q.party}, förvaltningen, ordföranden och majoriteten`;
 }
 
 const link = (href: string, text: string, id?: string) => h("a", { href, id }, text);
+/** lineLink is a link on a line of its own, a full touch target. */
+const lineLink = (href: string, text: string, id?: string) => h("a", { href, id, class: "line-link" }, text);
 
 // ---- Parity summary and open gaps ----
 
@@ -115,7 +117,7 @@ export async function showParity(ctx: RouteContext): Promise<void> {
           h("dt", null, "Öppna luckor"),
           h("dd", { id: `parity-${i}-gaps` }, p.openGaps ? `${p.openGaps}, den äldsta sedan ${days(p.oldestGapDays)}` : "Inga"),
         ),
-        p.openGaps > 0 && link(`/oppositionen/luckor?parti=${encodeURIComponent(p.party)}`, `Visa luckorna för ${p.party}`, `gaps-link-${i}`),
+        p.openGaps > 0 && lineLink(`/oppositionen/luckor?parti=${encodeURIComponent(p.party)}`, `Visa luckorna för ${p.party}`, `gaps-link-${i}`),
       ),
     );
     showScreen(
@@ -195,7 +197,7 @@ export async function showGaps(ctx: RouteContext, problem?: Problem, withholding
         noticeBox(),
         h("p", null, "Ämnen som majoriteten fått men partiet ännu inte, det äldsta först."),
         items.length ? h("ul", { class: "list", id: "gap-list" }, items) : h("p", { id: "no-gaps" }, "Inga öppna luckor."),
-        h("p", null, link("/oppositionen", "Tillbaka till Oppositionen")),
+        h("p", null, lineLink("/oppositionen", "Tillbaka till Oppositionen")),
       ],
       { focus: ctx.focus && !problem, problem },
     );
@@ -231,7 +233,7 @@ function briefingRow(b: Briefing, base: string): HTMLElement {
     { id: `briefing-${idOf(b.id)}` },
     link(`${base}/${idOf(b.id)}`, b.title),
     h("p", { class: "meta" }, `${dayLabel(b.date)} · ${kindLabel(b.kind)} · ${parties}`),
-    h("p", { class: "meta" }, b.heldTime ? `Hållen, ${b.topics.length} ämnen` : "Planerad"),
+    h("p", { class: "meta" }, b.heldTime ? `Hållen, ${b.topics.length === 1 ? "1 ämne" : `${b.topics.length} ämnen`}` : "Planerad"),
   );
 }
 
@@ -248,7 +250,7 @@ export async function showBriefings(ctx: RouteContext, base: string): Promise<vo
       [
         noticeBox(),
         h("p", { class: "meta" }, w.party ? `Syns för: ${w.party} och direktörens sida` : "Oppositionsdragningar för alla partier"),
-        w.administration && h("p", null, link(`${base}/ny`, "Ny dragning", "new-briefing")),
+        w.administration && h("p", null, lineLink(`${base}/ny`, "Ny dragning", "new-briefing")),
         resp.briefings.length
           ? h("ul", { class: "list", id: "briefing-list" }, resp.briefings.map((b) => briefingRow(b, base)))
           : h("p", null, "Inga dragningar ännu."),
@@ -405,7 +407,7 @@ export async function showBriefing(ctx: RouteContext, base: string, problem?: Pr
               () => void hold(ctx, base, b),
             ),
           ),
-        h("p", null, link(base, "Alla dragningar")),
+        h("p", null, lineLink(base, "Alla dragningar")),
       ],
       { focus: ctx.focus && !problem, problem },
     );
@@ -465,7 +467,7 @@ export async function showQuestions(ctx: RouteContext, base: string): Promise<vo
       title,
       [
         noticeBox(),
-        w.party && h("p", null, link(`${base}/ny`, "Ställ en fråga", "ask-link")),
+        w.party && h("p", null, lineLink(`${base}/ny`, "Ställ en fråga", "ask-link")),
         h(
           "form",
           {
@@ -611,7 +613,7 @@ export async function showQuestion(ctx: RouteContext, base: string, problem?: Pr
             h("p", null, "Om ni släpper frågan kan även ordföranden och majoriteten läsa den och svaret."),
             h("button", { type: "button", id: "release-button", class: "button secondary", onclick: () => void release(ctx, base, q.id) }, "Släpp frågan till majoriteten"),
           ),
-        h("p", null, link(base, "Alla frågor")),
+        h("p", null, lineLink(base, "Alla frågor")),
       ],
       { focus: ctx.focus && !problem, problem },
     );

@@ -45,7 +45,7 @@ export function showAreas(me: MeView, focus: boolean, retired: boolean): Promise
             areas.length === 0
               ? p("Inga avvecklade områden.")
               : h("ul", { class: "list" }, areas.map((a) => h("li", null, link(`${base}/${a.id}`, a.name), p(`${ownerName(a.owner)} · ${areaMeta(a)}`, "meta")))),
-            h("p", null, link(base, "Tillbaka till rollfördelningen")),
+            h("p", null, link(base, "Tillbaka till rollfördelningen", { class: "line-link" })),
           ],
           { focus },
         );
@@ -104,7 +104,7 @@ export function showAreas(me: MeView, focus: boolean, retired: boolean): Promise
                 class: "button secondary",
               }),
             ),
-          h("p", null, link(`${base}/avvecklade`, "Avvecklade områden", { id: "to-retired" })),
+          h("p", null, link(`${base}/avvecklade`, "Avvecklade områden", { id: "to-retired", class: "line-link" })),
         ],
         { focus },
       );
@@ -318,7 +318,7 @@ function eventText(e: AreaEvent): Child[] {
       const moved = e.previousOwner !== AreaOwner.UNSPECIFIED && e.previousOwner !== e.owner;
       const what =
         e.version === 1
-          ? `lade till området (${ownerName(e.owner)})`
+          ? `lade till området under ${ownerName(e.owner)}`
           : e.retired !== e.previousRetired
             ? e.retired
               ? "avvecklade området"

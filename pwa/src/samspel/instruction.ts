@@ -34,7 +34,7 @@ export function showVersions(me: MeView, base: string, focus: boolean, problem?:
         "instruktion",
         "Instruktion för direktören",
         [
-          p("Styrelsen fastställer i en instruktion hur direktören ska leda förvaltningen (kommunallagen 7 kap. 2 §). Den är organisationens minne när någon av er slutar."),
+          p("Styrelsen fastställer i en instruktion hur direktören ska leda förvaltningen (kommunallagen 7 kap. 2 §). Den är organisationens minne när ordföranden eller direktören slutar."),
           st.inPair && adopted && adopted.reviewDue !== InstructionReviewDue.UNSPECIFIED && reviewBox(adopted, base, redraw),
           section(
             "versioner",
@@ -109,10 +109,11 @@ export function showVersion(me: MeView, base: string, id: bigint, focus: boolean
       const body: Child[] = [
         h("p", { id: "version-state" }, h("span", { class: "tag" }, instructionStateName(v.state)), ` Version ${v.number}`),
         v.state !== InstructionState.DRAFT && p(`Antagen av styrelsen ${dayText(v.boardDecisionDate)}, ${v.boardDecisionRef}.`),
-        v.state === InstructionState.ADOPTED && p("Den gällande versionen är ett beslut av styrelsen och kan inte ändras. Påbörja en ny version för att ändra den.", "hint"),
+        v.state === InstructionState.ADOPTED &&
+          p(st.inPair ? "Den gällande versionen är ett beslut av styrelsen och kan inte ändras. Påbörja en ny version för att ändra den." : "Den gällande versionen är ett beslut av styrelsen och kan inte ändras.", "hint"),
         v.changeReason && p(`Varför: ${v.changeReason}`, "meta"),
         compareWith !== 0n &&
-          h("p", null, link(`${base}/jamfor?fran=${v.basedOnId || v.id}&till=${v.basedOnId ? v.id : v.supersededById}`, v.basedOnId ? "Jämför med versionen den bygger på" : "Jämför med versionen som ersatte den", { id: "compare" })),
+          h("p", null, link(`${base}/jamfor?fran=${v.basedOnId || v.id}&till=${v.basedOnId ? v.id : v.supersededById}`, v.basedOnId ? "Jämför med versionen den bygger på" : "Jämför med versionen som ersatte den", { id: "compare", class: "line-link" })),
       ];
       if (v.state === InstructionState.DRAFT && st.inPair) {
         body.push(editor(v, base, problem, redraw), adoptForm(v, base, problem, redraw), deleteDraft(v, base, redraw));
@@ -252,7 +253,7 @@ export function showDiff(base: string, query: URLSearchParams, focus: boolean): 
               s.change === SectionChange.UNCHANGED ? null : h("div", { class: "diff-body" }, chunks(s.chunks)),
             ),
           ),
-          h("p", null, link(`${base}/${d.to?.id ?? ""}`, `Till version ${d.to?.number ?? ""}`)),
+          h("p", null, link(`${base}/${d.to?.id ?? ""}`, `Till version ${d.to?.number ?? ""}`, { class: "line-link" })),
         ],
         { focus },
       );

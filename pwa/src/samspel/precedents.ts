@@ -35,7 +35,7 @@ export function showNewPrecedent(me: MeView, query: URLSearchParams, focus: bool
       const area = select({
         id: "precedent-area",
         label: "Vilket område gäller det?",
-        options: [["", "Välj område"], ...areas.map((a): [string, string] => [String(a.id), `${a.name} (${ownerName(a.owner)})`])],
+        options: [["", "Välj område"], ...areas.map((a): [string, string] => [String(a.id), `${a.name} – ${ownerName(a.owner)}`])],
         value: typed?.area ?? "",
         error: errorFor(problem, "precedent-area"),
       });

@@ -1,6 +1,7 @@
 // Swedish words for the role split's codes, and its dates.
 
 import { timestampDate, type Timestamp } from "@bufbuild/protobuf/wkt";
+import { shortDate } from "../format";
 import { AgreementState } from "../gen/samspel/v1/pair_service_pb";
 import { AreaOwner } from "../gen/samspel/v1/role_split_service_pb";
 import { InstructionReviewDue, InstructionState } from "../gen/samspel/v1/instruction_service_pb";
@@ -86,21 +87,25 @@ export function reviewDueText(d: InstructionReviewDue): string {
   }
 }
 
-const months = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
-
-/** dayText formats a YYYY-MM-DD date as "14 feb 2023". */
+/** dayText formats a YYYY-MM-DD date in the house style, "mån 30 nov", adding the year
+ * when it is not this one: "tis 14 feb 2023". */
 export function dayText(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);
   if (!y || !m || !d) return iso;
-  return `${d} ${months[m - 1]} ${y}`;
+  return withYear(new Date(y, m - 1, d));
 }
 
-/** timeText formats an instant as "14 feb 2023 09.30", in the phone's time zone. */
+/** timeText formats an instant as "mån 30 nov 09:30" (with the year when it is not this
+ * one), in the phone's time zone. */
 export function timeText(ts: Timestamp | undefined): string {
   if (!ts) return "";
   const t = timestampDate(ts);
   const p = (n: number) => String(n).padStart(2, "0");
-  return `${t.getDate()} ${months[t.getMonth()]} ${t.getFullYear()} ${p(t.getHours())}.${p(t.getMinutes())}`;
+  return `${withYear(t)} ${p(t.getHours())}:${p(t.getMinutes())}`;
+}
+
+function withYear(d: Date): string {
+  return d.getFullYear() === new Date().getFullYear() ? shortDate(d) : `${shortDate(d)} ${d.getFullYear()}`;
 }
 
 /** isoOf is the YYYY-MM-DD of an instant, for <time datetime>. */
