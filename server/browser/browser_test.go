@@ -532,9 +532,16 @@ func (p *Page) clickThrough(sel, screen string) {
 // click there would land on them instead.
 func centredClick(sel string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		return chromedp.Do(ctx,
-			chromedp.WaitVisible(chromedp.CSS(sel)),
-			chromedp.Evaluate[chromedp.Void](`document.querySelector(`+jsString(sel)+`).scrollIntoView({block: "center"})`),
-			chromedp.Click(chromedp.CSS(sel)))
+		for try := 1; ; try++ {
+			err := chromedp.Do(ctx,
+				chromedp.WaitVisible(chromedp.CSS(sel)),
+				chromedp.Evaluate[chromedp.Void](`document.querySelector(`+jsString(sel)+`).scrollIntoView({block: "center"})`),
+				chromedp.Click(chromedp.CSS(sel)))
+			// A list that redraws (a sync arrived) between finding the node and clicking it
+			// leaves chromedp holding a node that no longer exists: find it again.
+			if err == nil || try == 3 || !strings.Contains(err.Error(), "Could not find node with given id") {
+				return err
+			}
+		}
 	})
 }
