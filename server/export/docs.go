@@ -75,6 +75,13 @@ Heltalskoder för roller och tillstånd: roll 1 ordförande, 2 kommundirektör, 
 <tbody>{{range .Tables}}<tr><td><code>{{.Name}}.json</code></td><td><strong>{{.Title}}.</strong> {{.Description}}</td><td class="n">{{.Count}}</td></tr>
 {{end}}</tbody></table>
 <p>Totalt {{.Total}} poster.</p>
+<h2>Bevarandemetadata</h2>
+<p><code>metadata/preservation/premis.xml</code> och <code>representations/rep1/metadata/preservation/premis.xml</code>
+är bevarandemetadata i PREMIS 3.0. De anger för varje fil som paketets respektive representationens
+<code>METS.xml</code> förtecknar dess storlek, SHA-256-kontrollsumma och format, och att filerna skapades när
+paketet exporterades ur {{.A.Software}} version {{.A.SoftwareVersion}} för {{.A.Organization}}. Den som
+exporterade anges med sitt id i {{.A.Software}}, inte med namn. Med kontrollsummorna kan arkivet visa att
+ingen fil har ändrats sedan exporten.</p>
 </main></body></html>
 `))
 

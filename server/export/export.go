@@ -47,6 +47,9 @@ type Archive struct {
 	TermStart        string // YYYY-MM-DD
 	TermEnd          string
 	ContactPerson    string // who made the export
+	// ContactPersonID is their id in Samspel: the preservation metadata names them by
+	// it (see premisPersonID); zero leaves them out of it.
+	ContactPersonID int64
 	// Report holds the sections of the printable term report after its table of
 	// contents, in order.
 	Report []ReportSection
@@ -124,8 +127,9 @@ func (c *countWriter) Write(b []byte) (int, error) {
 
 // WriteArchive streams the package to w as a ZIP. Files come in this order: the data
 // files, their schemas, the documentation, the descriptive metadata, the
-// representation's METS.xml and last the root METS.xml, since each METS lists the
-// sizes and checksums of what was written before it.
+// representation's PREMIS and METS.xml, the package's PREMIS and last the root
+// METS.xml, since each PREMIS and METS lists the sizes and checksums of what was
+// written before it.
 func WriteArchive(w io.Writer, a Archive) (Summary, error) {
 	if a.ID == "" || a.Created.IsZero() {
 		return Summary{}, errors.New("export: package id and creation time are required")
@@ -184,18 +188,42 @@ func WriteArchive(w io.Writer, a Archive) (Summary, error) {
 	if err != nil {
 		return sum, err
 	}
+	objects := make([]premisObject, 0, len(data))
+	for _, f := range data {
+		objects = append(objects, premisObject{ID: rep + "/" + f.Path, fileEntry: f})
+	}
+	repPREMIS, err := pw.create(rep+"/"+premisFile, "application/xml", func(w io.Writer) error {
+		return writePREMIS(w, a, objects, rep)
+	})
+	if err != nil {
+		return sum, err
+	}
+	repPREMIS.Path = premisFile
 	repMETS, err := pw.create(rep+"/METS.xml", "application/xml", func(w io.Writer) error {
-		return writeRepresentationMETS(w, a, data)
+		return writeRepresentationMETS(w, a, data, repPREMIS)
+	})
+	if err != nil {
+		return sum, err
+	}
+	// The package's PREMIS describes what the root METS lists; identifiers are paths
+	// from the root folder.
+	objects = make([]premisObject, 0, len(docs)+len(schemas)+3)
+	for _, f := range append(append(append([]fileEntry{}, docs...), schemas...), dc, repMETS) {
+		objects = append(objects, premisObject{ID: f.Path, fileEntry: f})
+	}
+	objects = append(objects, premisObject{ID: rep + "/" + premisFile, fileEntry: repPREMIS})
+	premis, err := pw.create(premisFile, "application/xml", func(w io.Writer) error {
+		return writePREMIS(w, a, objects, "")
 	})
 	if err != nil {
 		return sum, err
 	}
 	if _, err := pw.create("METS.xml", "application/xml", func(w io.Writer) error {
-		return writeRootMETS(w, a, dc, docs, schemas, repMETS)
+		return writeRootMETS(w, a, dc, premis, docs, schemas, repMETS)
 	}); err != nil {
 		return sum, err
 	}
-	sum.Files = len(data) + len(schemas) + len(docs) + 3
+	sum.Files = len(data) + len(schemas) + len(docs) + 5
 	return sum, zw.Close()
 }
 

@@ -131,6 +131,12 @@ func TestArchivePackage(t *testing.T) {
 	t.Run("the package meets the CSIP and SIP structure, attribute and checksum requirements", func(t *testing.T) {
 		checkCSIP(t, p, files)
 	})
+	t.Run("the PREMIS files validate against the PREMIS 3.0 schema", func(t *testing.T) {
+		validatePREMIS(t, files)
+	})
+	t.Run("the PREMIS files describe every file their METS lists, with the same size and SHA-256", func(t *testing.T) {
+		checkPREMIS(t, p, files)
+	})
 	t.Run("the data files match the golden checksums", func(t *testing.T) {
 		var b strings.Builder
 		data := dataFiles(files)
@@ -327,6 +333,15 @@ func TestBadPackagesAreRefused(t *testing.T) {
 			}
 			return b, true
 		}), "dc.xml: checksum does not match"},
+		{"preservation metadata whose checksum does not match", rezip(func(n string, b []byte) ([]byte, bool) {
+			if strings.HasSuffix(n, "/representations/rep1/metadata/preservation/premis.xml") {
+				return bytes.Replace(b, []byte("<eventOutcome>success"), []byte("<eventOutcome>failure"), 1), true
+			}
+			return b, true
+		}), "premis.xml: checksum does not match"},
+		{"a package without its preservation metadata", rezip(func(n string, b []byte) ([]byte, bool) {
+			return b, !strings.HasSuffix(n, "/metadata/preservation/premis.xml") || strings.Contains(n, "/representations/")
+		}), "metadata/preservation/premis.xml is listed in METS but missing"},
 	}
 	for _, c := range cases {
 		t.Run(c.name+" is refused with a clear message", func(t *testing.T) {

@@ -64,7 +64,18 @@ func fileElem(w io.Writer, id string, f fileEntry, created time.Time) {
 // CITS fits Samspel's JSON tables, so OTHER with Samspel's own name for its format.
 const contentInformationType = `csip:CONTENTINFORMATIONTYPE="OTHER" csip:OTHERCONTENTINFORMATIONTYPE="Samspel term export 1"`
 
-func writeRootMETS(w io.Writer, a Archive, dc fileEntry, docs, schemas []fileEntry, repMETS fileEntry) error {
+// amdSec writes the administrative metadata section: one digiprovMD that references
+// the PREMIS file (CSIP31-44).
+func amdSec(w io.Writer, premis fileEntry, created time.Time) {
+	fmt.Fprintf(w, `  <amdSec ID="amdsec">
+    <digiprovMD ID="digiprov-premis" CREATED="%s" STATUS="CURRENT">
+      <mdRef LOCTYPE="URL" MDTYPE="PREMIS" MDTYPEVERSION="3.0" MIMETYPE="%s" SIZE="%d" CREATED="%s" CHECKSUM="%s" CHECKSUMTYPE="SHA-256" xlink:type="simple" xlink:href="%s"/>
+    </digiprovMD>
+  </amdSec>
+`, stamp(created), premis.MIMEType, premis.Size, stamp(created), premis.SHA256, attr(premis.Path))
+}
+
+func writeRootMETS(w io.Writer, a Archive, dc, premis fileEntry, docs, schemas []fileEntry, repMETS fileEntry) error {
 	var b bytes.Buffer
 	b.WriteString(metsOpen)
 	fmt.Fprintf(&b, `  OBJID="%s" LABEL="%s" TYPE="Databases" %s PROFILE="%s">
@@ -75,6 +86,7 @@ func writeRootMETS(w io.Writer, a Archive, dc fileEntry, docs, schemas []fileEnt
     <mdRef LOCTYPE="URL" MDTYPE="DC" MIMETYPE="%s" SIZE="%d" CREATED="%s" CHECKSUM="%s" CHECKSUMTYPE="SHA-256" xlink:type="simple" xlink:href="%s"/>
   </dmdSec>
 `, created, dc.MIMEType, dc.Size, created, dc.SHA256, dc.Path)
+	amdSec(&b, premis, a.Created)
 	b.WriteString("  <fileSec ID=\"filesec\">\n")
 	b.WriteString("    <fileGrp ID=\"grp-documentation\" USE=\"Documentation\">\n")
 	for i, f := range docs {
@@ -89,7 +101,7 @@ func writeRootMETS(w io.Writer, a Archive, dc fileEntry, docs, schemas []fileEnt
 	b.WriteString("    </fileGrp>\n  </fileSec>\n")
 	fmt.Fprintf(&b, `  <structMap ID="structmap-csip" TYPE="PHYSICAL" LABEL="CSIP">
     <div ID="div-root" LABEL="%s">
-      <div ID="div-metadata" LABEL="Metadata" DMDID="dmd-dc"/>
+      <div ID="div-metadata" LABEL="Metadata" ADMID="digiprov-premis" DMDID="dmd-dc"/>
       <div ID="div-documentation" LABEL="Documentation">
         <fptr FILEID="grp-documentation"/>
       </div>
@@ -107,12 +119,13 @@ func writeRootMETS(w io.Writer, a Archive, dc fileEntry, docs, schemas []fileEnt
 	return err
 }
 
-func writeRepresentationMETS(w io.Writer, a Archive, data []fileEntry) error {
+func writeRepresentationMETS(w io.Writer, a Archive, data []fileEntry, premis fileEntry) error {
 	var b bytes.Buffer
 	b.WriteString(metsOpen)
 	fmt.Fprintf(&b, `  OBJID="%s" LABEL="%s" TYPE="Databases" %s PROFILE="%s">
 `, attr(a.ID+"-rep1"), attr("Samspel: data, mandatperioden "+a.Term), contentInformationType, ProfileSIP)
 	header(&b, a)
+	amdSec(&b, premis, a.Created)
 	b.WriteString("  <fileSec ID=\"filesec\">\n    <fileGrp ID=\"grp-data\" USE=\"Data\">\n")
 	for i, f := range data {
 		fileElem(&b, fmt.Sprintf("file-data-%d", i+1), f, a.Created)
@@ -120,6 +133,7 @@ func writeRepresentationMETS(w io.Writer, a Archive, data []fileEntry) error {
 	b.WriteString("    </fileGrp>\n  </fileSec>\n")
 	b.WriteString(`  <structMap ID="structmap-csip" TYPE="PHYSICAL" LABEL="CSIP">
     <div ID="div-root" LABEL="rep1">
+      <div ID="div-metadata" LABEL="Metadata" ADMID="digiprov-premis"/>
       <div ID="div-data" LABEL="Data">
         <fptr FILEID="grp-data"/>
       </div>

@@ -34,21 +34,11 @@ type METS struct {
 			} `xml:"note"`
 		} `xml:"agent"`
 	} `xml:"metsHdr"`
-	DmdSecs []struct {
-		ID     string `xml:"ID,attr"`
-		MdRefs []struct {
-			LOCTYPE      string `xml:"LOCTYPE,attr"`
-			MDTYPE       string `xml:"MDTYPE,attr"`
-			MIMETYPE     string `xml:"MIMETYPE,attr"`
-			SIZE         string `xml:"SIZE,attr"`
-			CREATED      string `xml:"CREATED,attr"`
-			CHECKSUM     string `xml:"CHECKSUM,attr"`
-			CHECKSUMTYPE string `xml:"CHECKSUMTYPE,attr"`
-			Type         string `xml:"http://www.w3.org/1999/xlink type,attr"`
-			Href         string `xml:"http://www.w3.org/1999/xlink href,attr"`
-		} `xml:"mdRef"`
-	} `xml:"dmdSec"`
-	FileGrps []struct {
+	DmdSecs []MdSec `xml:"dmdSec"`
+	// DigiprovMDs are the amdSec's digital provenance sections (CSIP32), which
+	// reference the PREMIS files.
+	DigiprovMDs []MdSec `xml:"amdSec>digiprovMD"`
+	FileGrps    []struct {
 		ID    string     `xml:"ID,attr"`
 		USE   string     `xml:"USE,attr"`
 		Files []METSFile `xml:"file"`
@@ -59,7 +49,10 @@ type METS struct {
 		Div   struct {
 			LABEL string `xml:"LABEL,attr"`
 			Divs  []struct {
+				ID    string `xml:"ID,attr"`
 				LABEL string `xml:"LABEL,attr"`
+				ADMID string `xml:"ADMID,attr"`
+				DMDID string `xml:"DMDID,attr"`
 				Fptrs []struct {
 					FILEID string `xml:"FILEID,attr"`
 				} `xml:"fptr"`
@@ -72,6 +65,24 @@ type METS struct {
 			} `xml:"div"`
 		} `xml:"div"`
 	} `xml:"structMap"`
+}
+
+// MdSec is a dmdSec or digiprovMD with the files it references.
+type MdSec struct {
+	ID     string `xml:"ID,attr"`
+	STATUS string `xml:"STATUS,attr"`
+	MdRefs []struct {
+		LOCTYPE       string `xml:"LOCTYPE,attr"`
+		MDTYPE        string `xml:"MDTYPE,attr"`
+		MDTYPEVERSION string `xml:"MDTYPEVERSION,attr"`
+		MIMETYPE      string `xml:"MIMETYPE,attr"`
+		SIZE          string `xml:"SIZE,attr"`
+		CREATED       string `xml:"CREATED,attr"`
+		CHECKSUM      string `xml:"CHECKSUM,attr"`
+		CHECKSUMTYPE  string `xml:"CHECKSUMTYPE,attr"`
+		Type          string `xml:"http://www.w3.org/1999/xlink type,attr"`
+		Href          string `xml:"http://www.w3.org/1999/xlink href,attr"`
+	} `xml:"mdRef"`
 }
 
 // METSFile is one file of a fileSec.
@@ -138,13 +149,6 @@ func Open(r io.ReaderAt, size int64) (*Package, error) {
 	if err := p.checkFiles(p.Root, p.ID, listed); err != nil {
 		return nil, err
 	}
-	for _, d := range p.Root.DmdSecs {
-		for _, r := range d.MdRefs {
-			if err := p.checkFile(d.ID, r.Href, r.SIZE, r.CHECKSUM, r.CHECKSUMTYPE, p.ID, listed); err != nil {
-				return nil, err
-			}
-		}
-	}
 	repMETS := p.ID + "/" + rep + "/METS.xml"
 	if !listed[repMETS] {
 		return nil, bad("the root METS.xml does not list %s", rep+"/METS.xml")
@@ -179,7 +183,16 @@ func (p *Package) readMETS(name string, into *METS) error {
 	return nil
 }
 
+// checkFiles checks the files a METS lists in its fileSec and the metadata files its
+// dmdSecs and digiprovMDs reference.
 func (p *Package) checkFiles(m METS, dir string, listed map[string]bool) error {
+	for _, d := range append(append([]MdSec{}, m.DmdSecs...), m.DigiprovMDs...) {
+		for _, r := range d.MdRefs {
+			if err := p.checkFile(d.ID, r.Href, r.SIZE, r.CHECKSUM, r.CHECKSUMTYPE, dir, listed); err != nil {
+				return err
+			}
+		}
+	}
 	for _, g := range m.FileGrps {
 		for _, f := range g.Files {
 			if len(f.FLocat) != 1 {

@@ -79,14 +79,37 @@ func TestArchivePackagePassesTheEARKSchematronRules(t *testing.T) {
 		return p
 	}
 
-	t.Run("the root METS.xml passes the CSIP and SIP rules", func(t *testing.T) {
-		if out, code := runSchematron(t, python, write("root.xml", root), false); code != 0 {
+	// CSIP31 (an amdSec for the preservation metadata) and CSIP91 (the Metadata division
+	// references it) warned before the package had PREMIS; they must stay quiet.
+	noWarnings := func(t *testing.T, out string, rules ...string) {
+		for _, r := range rules {
+			if strings.Contains(out, " "+r+" ") {
+				t.Errorf("the rules report %s:\n%s", r, out)
+			}
+		}
+	}
+	t.Run("the root METS.xml passes the CSIP and SIP rules, with preservation metadata", func(t *testing.T) {
+		out, code := runSchematron(t, python, write("root.xml", root), false)
+		if code != 0 {
 			t.Errorf("exit %d:\n%s", code, out)
 		}
+		noWarnings(t, out, "CSIP31", "CSIP32", "CSIP35", "CSIP91", "CSIP92")
 	})
-	t.Run("the representation's METS.xml passes the CSIP and SIP rules", func(t *testing.T) {
-		if out, code := runSchematron(t, python, write("rep.xml", rep), true); code != 0 {
+	t.Run("the representation's METS.xml passes the CSIP and SIP rules, with preservation metadata", func(t *testing.T) {
+		out, code := runSchematron(t, python, write("rep.xml", rep), true)
+		if code != 0 {
 			t.Errorf("exit %d:\n%s", code, out)
+		}
+		noWarnings(t, out, "CSIP31", "CSIP32", "CSIP35", "CSIP91", "CSIP92")
+	})
+	t.Run("the rules warn CSIP91 for a Metadata division that does not reference the PREMIS", func(t *testing.T) {
+		old := ` ADMID="digiprov-premis"`
+		if !strings.Contains(string(root), old) {
+			t.Fatalf("METS.xml lacks %q", old)
+		}
+		out, _ := runSchematron(t, python, write("noadmid.xml", []byte(strings.Replace(string(root), old, "", 1))), false)
+		if !strings.Contains(out, "WARN CSIP91 ") {
+			t.Errorf("no WARN CSIP91:\n%s", out)
 		}
 	})
 
@@ -110,6 +133,9 @@ func TestArchivePackagePassesTheEARKSchematronRules(t *testing.T) {
 		{"an archivist's note typed otherwise", false, `csip:NOTETYPE="IDENTIFICATIONCODE"`, `csip:NOTETYPE="VERSION"`, "SIP14"},
 		{"a representation file without CHECKSUMTYPE", true, ` CHECKSUMTYPE="SHA-256">`, `>`, "CSIP72"},
 		{"a representation without PROFILE", true, ` PROFILE="`, ` LABEL2="`, "SIP2"},
+		{"a PREMIS reference without MDTYPE", false, ` MDTYPE="PREMIS" MDTYPEVERSION="3.0"`, ``, "CSIP39"},
+		{"a PREMIS reference without CHECKSUMTYPE", false, `CHECKSUMTYPE="SHA-256" xlink:type="simple" xlink:href="metadata/preservation/`, `xlink:type="simple" xlink:href="metadata/preservation/`, "CSIP44"},
+		{"a representation's PREMIS reference of an unknown media type", true, `MDTYPE="PREMIS" MDTYPEVERSION="3.0" MIMETYPE="application/xml"`, `MDTYPE="PREMIS" MDTYPEVERSION="3.0" MIMETYPE="application/x-premis"`, "CSIP40"},
 	} {
 		t.Run("the rules report "+c.rule+" for "+c.name, func(t *testing.T) {
 			src := root

@@ -461,6 +461,7 @@ func (s *Store) WriteTermArchive(ctx context.Context, w io.Writer, req ArchiveRe
 			TermStart:        req.Term.Start,
 			TermEnd:          req.Term.End,
 			ContactPerson:    req.ContactName,
+			ContactPersonID:  req.Actor.PersonID,
 			Tables:           tables,
 			Report:           report,
 		})

@@ -69,6 +69,7 @@ func (s *Store) WritePersonalExport(ctx context.Context, w io.Writer, term Archi
 			TermStart:        term.Start,
 			TermEnd:          term.End,
 			ContactPerson:    person.DisplayName,
+			ContactPersonID:  person.ID,
 			PersonalFor:      strings.TrimSpace(person.DisplayName),
 			Tables:           tables,
 		})

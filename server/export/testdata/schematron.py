@@ -152,6 +152,15 @@ CORRECTIONS = {
     "CSIP/CSIP110": Correction("its context never matches", context=REP_DIV + "/mets:mptr"),
     "CSIP/CSIP111": Correction("its context never matches", context=REP_DIV + "/mets:mptr"),
     "CSIP/CSIP112": Correction("its context never matches", context=REP_DIV + "/mets:mptr"),
+    # CSIP92: the Metadata division SHOULD reference every current dmdSec in @DMDID.
+    # Upstream asserts @DMDID on every Metadata division, so a METS with administrative
+    # metadata and no descriptive metadata (a representation's METS.xml that references
+    # only its PREMIS file) is warned although it has nothing to reference, and a DMDID
+    # pointing nowhere would be invalid METS. Corrected: asked for when a current dmdSec
+    # exists.
+    "CSIP/CSIP92": Correction(
+        "warns about a missing DMDID when the METS has no descriptive metadata to reference",
+        test="@DMDID or not(/mets:mets/mets:dmdSec[@STATUS = 'CURRENT'])"),
     # SIP9-14 describe the archival creator agent (ROLE="ARCHIVIST" in SIP's
     # metsHdrAgentExample1), SIP15-20 the submitting agent and SIP21-25 the contact
     # person (both ROLE="CREATOR"). Upstream's rule for SIP11 (TYPE is ORGANIZATION or
