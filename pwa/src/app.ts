@@ -5,11 +5,11 @@
 import { auth, Code, codeOf, unreachable } from "./api";
 import type { IdentityProvider } from "./gen/samspel/v1/auth_service_pb";
 import { announceSignedIn, wipeLocal } from "./local";
-import { addPasskey, passkeyNameForm } from "./logins";
-import { clearMe, loadMe, meView, saveMe, type MeView } from "./me";
+import { addPasskey, passkeyNameForm, setSignOut, showMore } from "./logins";
+import { administersOnly, clearMe, loadMe, meView, saveMe, type MeView } from "./me";
 import { getPasskey, PasskeyError, passkeyMessage, passkeysSupported } from "./passkey";
 import * as screens from "./screens";
-import { match, navigate, registerPlace, registerRoute, renderNav, startRouter } from "./router";
+import { match, navigate, registerPlace, registerRoute, renderNav, startRouter, visiblePlaces } from "./router";
 import { h } from "./render";
 import { setOffline, showScreen, type Problem } from "./ui";
 
@@ -20,8 +20,11 @@ let current: Screen | null = null;
 let shownMe = ""; // JSON of what Idag shows, to skip re-rendering (and losing focus) when nothing changed
 let busy = false; // one call at a time from the buttons; a second tap does nothing
 
-registerPlace({ id: "idag", label: "Idag", path: "/", order: 0, visible: () => true });
+// An administrator with no role has no Idag: their first place is where they start.
+registerPlace({ id: "idag", label: "Idag", path: "/", order: 0, visible: (me) => !administersOnly(me) });
 registerRoute({ pattern: "/", place: "idag", show: ({ me, focus }) => showIdag(me, { focus }) });
+// Signing out is on Idag; for someone without Idag it is on Mer.
+setSignOut((me) => void signOut(me));
 
 /** start runs once, when the page loads. */
 export function start(): void {
@@ -117,8 +120,11 @@ function signedIn(me: MeView | null, focus: boolean): void {
   void keepStorage();
 }
 
-/** showPath shows the screen for the address bar's path; an unknown path goes to Idag. */
+/** showPath shows the screen for the address bar's path; an unknown path goes to Idag,
+ * or, for someone whose bar has no Idag, to their first place. */
 function showPath(me: MeView, focus: boolean): void {
+  const home = visiblePlaces(me)[0]?.path ?? "/";
+  if (location.pathname === "/" && home !== "/") history.replaceState(null, "", home + location.search);
   const m = match(location.pathname);
   if (!m) {
     navigate("/", { replace: true });
@@ -388,16 +394,12 @@ async function signOut(me: MeView): Promise<void> {
       // The session cookie is HttpOnly: only the server can end it. Keep everything as
       // it is and say why, rather than look signed out while still signed in.
       busy = false;
-      showIdag(me, {
-        focus: true,
-        problem: {
-          title: "Det gick inte att logga ut",
-          message:
-            unreachable(code)
-              ? "Ingen anslutning. Försök igen när du har nät."
-              : "Något gick fel. Försök igen om en stund.",
-        },
-      });
+      const problem = {
+        title: "Det gick inte att logga ut",
+        message: unreachable(code) ? "Ingen anslutning. Försök igen när du har nät." : "Något gick fel. Försök igen om en stund.",
+      };
+      if (administersOnly(me)) showMore(me, { focus: true, problem });
+      else showIdag(me, { focus: true, problem });
       return;
     }
   }

@@ -6,7 +6,7 @@ import { shortDate } from "./format";
 import type { Passkey } from "./gen/samspel/v1/passkey_service_pb";
 import { SignInMethod, type Session } from "./gen/samspel/v1/session_service_pb";
 import { createPasskey, PasskeyError, passkeyMessage } from "./passkey";
-import type { MeView } from "./me";
+import { administersOnly, type MeView } from "./me";
 import { h, type Child } from "./render";
 import { registerPlace, registerRoute } from "./router";
 import { showScreen, type Problem } from "./ui";
@@ -28,18 +28,38 @@ export function registerMoreLink(l: MoreLink): void {
   moreLinks.sort((a, b) => a.order - b.order);
 }
 
+// Signing out, set by the app shell; offered here to those whose bar has no Idag.
+let signOut: ((me: MeView) => void) | null = null;
+
+/** setSignOut gives the Mer screen the app's sign-out. */
+export function setSignOut(fn: (me: MeView) => void): void {
+  signOut = fn;
+}
+
+/** showMore draws the Mer screen: its links and, for an administrator with no Idag,
+ * the sign-out button that Idag has for everyone else. */
+export function showMore(me: MeView, opts: { focus: boolean; problem?: Problem }): void {
+  const out = signOut;
+  showScreen(
+    "mer",
+    "Mer",
+    [
+      h("ul", { class: "links" }, moreLinks.filter((l) => !l.visible || l.visible(me)).map((l) => h("li", null, h("a", { id: `more-${l.id}`, href: l.path }, l.label)))),
+      administersOnly(me) &&
+        out &&
+        h(
+          "div",
+          { class: "actions" },
+          h("p", { id: "who", class: "who" }, `Inloggad som ${me.name}, administratör.`),
+          h("button", { type: "button", id: "sign-out", class: "button secondary", onclick: () => out(me) }, "Logga ut"),
+        ),
+    ],
+    opts,
+  );
+}
+
 registerPlace({ id: "mer", label: "Mer", path: "/mer", order: 90, visible: () => true });
-registerRoute({
-  pattern: "/mer",
-  place: "mer",
-  show: ({ focus, me }) =>
-    showScreen(
-      "mer",
-      "Mer",
-      [h("ul", { class: "links" }, moreLinks.filter((l) => !l.visible || l.visible(me)).map((l) => h("li", null, h("a", { id: `more-${l.id}`, href: l.path }, l.label))))],
-      { focus },
-    ),
-});
+registerRoute({ pattern: "/mer", place: "mer", show: ({ focus, me }) => showMore(me, { focus }) });
 registerMoreLink({ id: "logins", label: "Mina inloggningar", path: "/mer/inloggningar", order: 10 });
 registerRoute({ pattern: "/mer/inloggningar", place: "mer", show: ({ focus }) => showLogins({ focus }) });
 

@@ -7,7 +7,8 @@ import "./meetings"; // Möten: its place in the bottom bar and its screens
 import "./samspel/register";
 import "./notes/register";
 import "./opposition"; // Oppositionen: Dragningar and Frågor, and the parity summary under Mer
-import "./export"; // Exportera under Mer: the screen loads on first use
+import "./export"; // Exportera under Mer, or the administrator's Export: the screen loads on first use
+import "./admin"; // the administrator's Personer, Inbjudningar and Logg
 
 start();
 

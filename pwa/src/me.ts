@@ -107,3 +107,11 @@ function isMembershipView(v: unknown): boolean {
     )
   );
 }
+
+/** administersOnly reports whether the person is an administrator who holds no role in
+ * any organisation: their bottom bar is the administrator's places (UX.md: Personer ·
+ * Inbjudningar · Logg · Export), with no Idag. An administrator who also holds a role
+ * keeps that role's places and finds the administrator's under Mer. */
+export function administersOnly(me: MeView): boolean {
+  return me.admin && me.memberships.every((m) => m.roles.length === 0);
+}

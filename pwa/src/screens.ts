@@ -14,10 +14,6 @@ export function idag(me: MeView, today: Date, onSignOut: () => void): Child[] {
     h("p", { id: "today", class: "date" }, h("time", { datetime: isoDate(today) }, shortDate(today))),
     // What needs the person now, from each feature (deviations to acknowledge, ...).
     renderIdagSections(me),
-    // An administrator outside the organisation's roles has no block above: say what is here.
-    me.admin &&
-      me.memberships.length === 0 &&
-      h("p", { id: "idag-admin" }, "Som administratör läser du rollfördelningen och instruktionen under Samspel och exporterar en mandatperiod under Mer."),
     h(
       "div",
       { class: "me" },

@@ -22,7 +22,7 @@ func (s *auditService) ListAuditEvents(ctx context.Context, req *samspelv1.ListA
 	for _, e := range events {
 		resp.AuditEvents = append(resp.AuditEvents, &samspelv1.AuditEvent{
 			Id: e.ID, CreateTime: timestamppb.New(e.CreateTime), ActorPersonId: e.ActorPersonID,
-			Action: e.Action, Success: e.Success, Subject: e.Subject, ClientIp: e.ClientIP,
+			Action: e.Action, Success: e.Success, Subject: e.Subject, ClientIp: e.ClientIP, ActorDisplayName: e.ActorName,
 		})
 	}
 	return resp, nil

@@ -14,7 +14,7 @@ func termToProto(t store.Term) *samspelv1.Term {
 }
 
 func personToProto(p store.Person) *samspelv1.Person {
-	return &samspelv1.Person{Id: p.ID, DisplayName: p.DisplayName, Email: p.Email}
+	return &samspelv1.Person{Id: p.ID, DisplayName: p.DisplayName, Email: p.Email, Disabled: p.Disabled}
 }
 
 func roleAssignmentToProto(ra store.RoleAssignment) *samspelv1.RoleAssignment {

@@ -25,7 +25,7 @@ func (s *personService) ListPeople(ctx context.Context, req *samspelv1.ListPeopl
 }
 
 func (s *personService) ListRoleAssignments(ctx context.Context, req *samspelv1.ListRoleAssignmentsRequest) (*samspelv1.ListRoleAssignmentsResponse, error) {
-	ras, next, err := s.store.ListRoleAssignments(ctx, caller(ctx).viewer(), req.OrganizationId, req.TermId, page(req.PageSize, req.PageToken))
+	ras, next, err := s.store.ListRoleAssignments(ctx, caller(ctx).viewer(), req.OrganizationId, req.TermId, req.PersonId, page(req.PageSize, req.PageToken))
 	if err != nil {
 		return nil, s.status(ctx, err)
 	}

@@ -22,6 +22,7 @@ type AuditEvent struct {
 	Success       bool
 	Subject       string
 	ClientIP      string
+	ActorName     string // the actor's display name, empty when nobody acted
 }
 
 // Audit appends an event on its own, for outcomes that change nothing else (a failed
@@ -53,12 +54,13 @@ func (s *Store) ListAuditEvents(ctx context.Context, p Page) ([]AuditEvent, stri
 	}
 	out, err := query(ctx, s.r, func(rows scanner) (e AuditEvent, err error) {
 		var at int64
-		err = rows.Scan(&e.ID, &at, &e.ActorPersonID, &e.Action, &e.Success, &e.Subject, &e.ClientIP)
+		err = rows.Scan(&e.ID, &at, &e.ActorPersonID, &e.Action, &e.Success, &e.Subject, &e.ClientIP, &e.ActorName)
 		e.CreateTime = fromMillis(at)
 		return e, err
 	}, `
-		SELECT id, created_at, coalesce(actor_person_id, 0), action, success, subject, client_ip
-		FROM audit_events WHERE id < ? ORDER BY id DESC LIMIT ?`, c.ID, p.size()+1)
+		SELECT a.id, a.created_at, coalesce(a.actor_person_id, 0), a.action, a.success, a.subject, a.client_ip, coalesce(p.display_name, '')
+		FROM audit_events a LEFT JOIN people p ON p.id = a.actor_person_id
+		WHERE a.id < ? ORDER BY a.id DESC LIMIT ?`, c.ID, p.size()+1)
 	if err != nil {
 		return nil, "", fmt.Errorf("list audit events: %w", err)
 	}

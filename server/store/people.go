@@ -178,8 +178,9 @@ func (s *Store) roleAssignment(ctx context.Context, id int64) (RoleAssignment, e
 	return ra, err
 }
 
-// ListRoleAssignments lists all assignments of a term, ended ones included, by start date.
-func (s *Store) ListRoleAssignments(ctx context.Context, viewer Viewer, orgID, termID int64, p Page) ([]RoleAssignment, string, error) {
+// ListRoleAssignments lists all assignments of a term, ended ones included, by start
+// date; only personID's when personID is not zero.
+func (s *Store) ListRoleAssignments(ctx context.Context, viewer Viewer, orgID, termID, personID int64, p Page) ([]RoleAssignment, string, error) {
 	if _, err := s.Organization(ctx, viewer, orgID); err != nil {
 		return nil, "", err
 	}
@@ -193,8 +194,8 @@ func (s *Store) ListRoleAssignments(ctx context.Context, viewer Viewer, orgID, t
 	}
 	out, err := query(ctx, s.r, scanRoleAssignment, `SELECT `+roleAssignmentColumns+`
 		FROM role_assignments ra JOIN people p ON p.id = ra.person_id
-		WHERE ra.term_id = ? AND (ra.start_date, ra.id) > (?, ?)
-		ORDER BY ra.start_date, ra.id LIMIT ?`, t.ID, c.Key, c.ID, p.size()+1)
+		WHERE ra.term_id = ? AND (? = 0 OR ra.person_id = ?) AND (ra.start_date, ra.id) > (?, ?)
+		ORDER BY ra.start_date, ra.id LIMIT ?`, t.ID, personID, personID, c.Key, c.ID, p.size()+1)
 	if err != nil {
 		return nil, "", fmt.Errorf("list role assignments: %w", err)
 	}

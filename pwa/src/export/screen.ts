@@ -18,7 +18,9 @@ const organizations = createClient(OrganizationService, transport);
 const terms = createClient(TermService, transport);
 
 const title = "Exportera";
-const path = "/mer/export";
+// Where the screen is shown: under Mer, or the administrator's own place. The screen
+// stops drawing, and an export stops fetching, once the person has left it.
+let path = "/mer/export";
 
 /** What each kind is called and what it holds, in the order the screen offers them. */
 const kinds: { kind: ExportKind; label: string; hint: string }[] = [
@@ -53,6 +55,7 @@ let running: AbortController | null = null;
 
 /** showExport draws the form, with the finished term chosen when there is one. */
 export async function showExport(ctx: RouteContext, opts: { problem?: Problem; termId?: string; kind?: ExportKind } = {}): Promise<void> {
+  path = location.pathname;
   let choices: TermChoice[];
   try {
     choices = await termChoices();

@@ -4,7 +4,7 @@
 // and the role split's block on Idag. Only this file is in the shell: the screens load
 // on first use.
 
-import type { MeView } from "../me";
+import { administersOnly, type MeView } from "../me";
 import { h } from "../render";
 import { registerIdagSection, registerPlace, registerRoute, type RouteContext } from "../router";
 import { Role } from "../gen/samspel/v1/role_pb";
@@ -16,8 +16,15 @@ const member = (me: MeView) => me.memberships.length > 0;
 
 const staff = (me: MeView) => me.memberships.some((m) => m.roles.some((r) => r.role === Role.STAFF));
 // Staff and administrators read the role split and every instruction version here too;
-// the pair's own records (agreements, deviations, crisis) stay out of their Samspel.
-registerPlace({ id: "samspel", label: "Samspel", path: "/samspel", order: 30, visible: (me) => inPair(me) || staff(me) || me.admin });
+// the pair's own records (agreements, deviations, crisis) stay out of their Samspel. An
+// administrator with no role reaches it under Mer: their bar is their own four places.
+registerPlace({
+  id: "samspel",
+  label: "Samspel",
+  path: "/samspel",
+  order: 30,
+  visible: (me) => inPair(me) || staff(me) || (me.admin && !administersOnly(me)),
+});
 // The adopted instruction is a board decision: the opposition and the majority read it
 // in a place of their own (UX.md: Opposition: Idag · Dragningar · Frågor · Instruktion).
 registerPlace({

@@ -39,9 +39,11 @@ type AuditEvent struct {
 	// What it concerned, for example "person:12"; never note text or secrets.
 	Subject string `protobuf:"bytes,6,opt,name=subject,proto3" json:"subject,omitempty"`
 	// The client's address as the server saw it.
-	ClientIp      string `protobuf:"bytes,7,opt,name=client_ip,json=clientIp,proto3" json:"client_ip,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	ClientIp string `protobuf:"bytes,7,opt,name=client_ip,json=clientIp,proto3" json:"client_ip,omitempty"`
+	// The name of the person who acted, or empty when nobody was signed in.
+	ActorDisplayName string `protobuf:"bytes,8,opt,name=actor_display_name,json=actorDisplayName,proto3" json:"actor_display_name,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *AuditEvent) Reset() {
@@ -119,6 +121,13 @@ func (x *AuditEvent) GetSubject() string {
 func (x *AuditEvent) GetClientIp() string {
 	if x != nil {
 		return x.ClientIp
+	}
+	return ""
+}
+
+func (x *AuditEvent) GetActorDisplayName() string {
+	if x != nil {
+		return x.ActorDisplayName
 	}
 	return ""
 }
@@ -238,7 +247,7 @@ var File_samspel_v1_audit_service_proto protoreflect.FileDescriptor
 const file_samspel_v1_audit_service_proto_rawDesc = "" +
 	"\n" +
 	"\x1esamspel/v1/audit_service.proto\x12\n" +
-	"samspel.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xea\x01\n" +
+	"samspel.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x98\x02\n" +
 	"\n" +
 	"AuditEvent\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x03R\x02id\x12;\n" +
@@ -248,7 +257,8 @@ const file_samspel_v1_audit_service_proto_rawDesc = "" +
 	"\x06action\x18\x04 \x01(\tR\x06action\x12\x18\n" +
 	"\asuccess\x18\x05 \x01(\bR\asuccess\x12\x18\n" +
 	"\asubject\x18\x06 \x01(\tR\asubject\x12\x1b\n" +
-	"\tclient_ip\x18\a \x01(\tR\bclientIp\"j\n" +
+	"\tclient_ip\x18\a \x01(\tR\bclientIp\x12,\n" +
+	"\x12actor_display_name\x18\b \x01(\tR\x10actorDisplayName\"j\n" +
 	"\x16ListAuditEventsRequest\x12'\n" +
 	"\tpage_size\x18\x01 \x01(\x05B\n" +
 	"\xbaH\a\x1a\x05\x18\xf4\x03(\x00R\bpageSize\x12'\n" +

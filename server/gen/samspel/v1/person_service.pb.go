@@ -30,7 +30,9 @@ type Person struct {
 	// The name shown to others, for example "Anna Lind".
 	DisplayName string `protobuf:"bytes,2,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
 	// The work e-mail address the person was invited with.
-	Email         string `protobuf:"bytes,3,opt,name=email,proto3" json:"email,omitempty"`
+	Email string `protobuf:"bytes,3,opt,name=email,proto3" json:"email,omitempty"`
+	// True when the person has been disabled and may no longer sign in.
+	Disabled      bool `protobuf:"varint,4,opt,name=disabled,proto3" json:"disabled,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -84,6 +86,13 @@ func (x *Person) GetEmail() string {
 		return x.Email
 	}
 	return ""
+}
+
+func (x *Person) GetDisabled() bool {
+	if x != nil {
+		return x.Disabled
+	}
+	return false
 }
 
 // RoleAssignment says that a person held a role in an organisation's term from one date to another.
@@ -406,7 +415,9 @@ type ListRoleAssignmentsRequest struct {
 	// The most assignments to return; zero means the server's default of 50.
 	PageSize int32 `protobuf:"varint,3,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// The next_page_token of a previous response, or empty for the first page.
-	PageToken     string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	PageToken string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	// Only this person's assignments; zero means everyone's.
+	PersonId      int64 `protobuf:"varint,5,opt,name=person_id,json=personId,proto3" json:"person_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -467,6 +478,13 @@ func (x *ListRoleAssignmentsRequest) GetPageToken() string {
 		return x.PageToken
 	}
 	return ""
+}
+
+func (x *ListRoleAssignmentsRequest) GetPersonId() int64 {
+	if x != nil {
+		return x.PersonId
+	}
+	return 0
 }
 
 // ListRoleAssignmentsResponse holds one page of assignments, ordered by start date.
@@ -996,11 +1014,12 @@ var File_samspel_v1_person_service_proto protoreflect.FileDescriptor
 const file_samspel_v1_person_service_proto_rawDesc = "" +
 	"\n" +
 	"\x1fsamspel/v1/person_service.proto\x12\n" +
-	"samspel.v1\x1a\x1bbuf/validate/validate.proto\x1a\x15samspel/v1/role.proto\"Q\n" +
+	"samspel.v1\x1a\x1bbuf/validate/validate.proto\x1a\x15samspel/v1/role.proto\"m\n" +
 	"\x06Person\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x03R\x02id\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12\x14\n" +
-	"\x05email\x18\x03 \x01(\tR\x05email\"\x84\x02\n" +
+	"\x05email\x18\x03 \x01(\tR\x05email\x12\x1a\n" +
+	"\bdisabled\x18\x04 \x01(\bR\bdisabled\"\x84\x02\n" +
 	"\x0eRoleAssignment\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\x03R\x02id\x12*\n" +
 	"\x06person\x18\x02 \x01(\v2\x12.samspel.v1.PersonR\x06person\x12'\n" +
@@ -1027,14 +1046,15 @@ const file_samspel_v1_person_service_proto_rawDesc = "" +
 	"page_token\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\xc8\x01R\tpageToken\"h\n" +
 	"\x12ListPeopleResponse\x12*\n" +
 	"\x06people\x18\x01 \x03(\v2\x12.samspel.v1.PersonR\x06people\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xc2\x01\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xe8\x01\n" +
 	"\x1aListRoleAssignmentsRequest\x120\n" +
 	"\x0forganization_id\x18\x01 \x01(\x03B\a\xbaH\x04\"\x02 \x00R\x0eorganizationId\x12 \n" +
 	"\aterm_id\x18\x02 \x01(\x03B\a\xbaH\x04\"\x02(\x00R\x06termId\x12'\n" +
 	"\tpage_size\x18\x03 \x01(\x05B\n" +
 	"\xbaH\a\x1a\x05\x18\xf4\x03(\x00R\bpageSize\x12'\n" +
 	"\n" +
-	"page_token\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\xc8\x01R\tpageToken\"\x8c\x01\n" +
+	"page_token\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\xc8\x01R\tpageToken\x12$\n" +
+	"\tperson_id\x18\x05 \x01(\x03B\a\xbaH\x04\"\x02(\x00R\bpersonId\"\x8c\x01\n" +
 	"\x1bListRoleAssignmentsResponse\x12E\n" +
 	"\x10role_assignments\x18\x01 \x03(\v2\x1a.samspel.v1.RoleAssignmentR\x0froleAssignments\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xa4\x02\n" +

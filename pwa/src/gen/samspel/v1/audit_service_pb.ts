@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file samspel/v1/audit_service.proto.
  */
 export const file_samspel_v1_audit_service: GenFile = /*@__PURE__*/
-  fileDesc("Ch5zYW1zcGVsL3YxL2F1ZGl0X3NlcnZpY2UucHJvdG8SCnNhbXNwZWwudjEipwEKCkF1ZGl0RXZlbnQSCgoCaWQYASABKAMSLwoLY3JlYXRlX3RpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhcKD2FjdG9yX3BlcnNvbl9pZBgDIAEoAxIOCgZhY3Rpb24YBCABKAkSDwoHc3VjY2VzcxgFIAEoCBIPCgdzdWJqZWN0GAYgASgJEhEKCWNsaWVudF9pcBgHIAEoCSI/ChZMaXN0QXVkaXRFdmVudHNSZXF1ZXN0EhEKCXBhZ2Vfc2l6ZRgBIAEoBRISCgpwYWdlX3Rva2VuGAIgASgJImAKF0xpc3RBdWRpdEV2ZW50c1Jlc3BvbnNlEiwKDGF1ZGl0X2V2ZW50cxgBIAMoCzIWLnNhbXNwZWwudjEuQXVkaXRFdmVudBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkyagoMQXVkaXRTZXJ2aWNlEloKD0xpc3RBdWRpdEV2ZW50cxIiLnNhbXNwZWwudjEuTGlzdEF1ZGl0RXZlbnRzUmVxdWVzdBojLnNhbXNwZWwudjEuTGlzdEF1ZGl0RXZlbnRzUmVzcG9uc2VCPFo6Z2l0aHViLmNvbS9zYW1zcGVsL3NhbXNwZWwvc2VydmVyL2dlbi9zYW1zcGVsL3YxO3NhbXNwZWx2MWIGcHJvdG8z", [file_google_protobuf_timestamp]);
+  fileDesc("Ch5zYW1zcGVsL3YxL2F1ZGl0X3NlcnZpY2UucHJvdG8SCnNhbXNwZWwudjEiwwEKCkF1ZGl0RXZlbnQSCgoCaWQYASABKAMSLwoLY3JlYXRlX3RpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhcKD2FjdG9yX3BlcnNvbl9pZBgDIAEoAxIOCgZhY3Rpb24YBCABKAkSDwoHc3VjY2VzcxgFIAEoCBIPCgdzdWJqZWN0GAYgASgJEhEKCWNsaWVudF9pcBgHIAEoCRIaChJhY3Rvcl9kaXNwbGF5X25hbWUYCCABKAkiPwoWTGlzdEF1ZGl0RXZlbnRzUmVxdWVzdBIRCglwYWdlX3NpemUYASABKAUSEgoKcGFnZV90b2tlbhgCIAEoCSJgChdMaXN0QXVkaXRFdmVudHNSZXNwb25zZRIsCgxhdWRpdF9ldmVudHMYASADKAsyFi5zYW1zcGVsLnYxLkF1ZGl0RXZlbnQSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJMmoKDEF1ZGl0U2VydmljZRJaCg9MaXN0QXVkaXRFdmVudHMSIi5zYW1zcGVsLnYxLkxpc3RBdWRpdEV2ZW50c1JlcXVlc3QaIy5zYW1zcGVsLnYxLkxpc3RBdWRpdEV2ZW50c1Jlc3BvbnNlQjxaOmdpdGh1Yi5jb20vc2Ftc3BlbC9zYW1zcGVsL3NlcnZlci9nZW4vc2Ftc3BlbC92MTtzYW1zcGVsdjFiBnByb3RvMw", [file_google_protobuf_timestamp]);
 
 /**
  * AuditEvent is one thing that happened that an administrator may need to account for.
@@ -68,6 +68,13 @@ export type AuditEvent = Message<"samspel.v1.AuditEvent"> & {
    * @generated from field: string client_ip = 7;
    */
   clientIp: string;
+
+  /**
+   * The name of the person who acted, or empty when nobody was signed in.
+   *
+   * @generated from field: string actor_display_name = 8;
+   */
+  actorDisplayName: string;
 };
 
 /**

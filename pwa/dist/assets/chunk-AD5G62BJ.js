@@ -1,1 +1,0 @@
-import{c as a,d as b}from"./chunk-3OWF3AJ3.js";import"./chunk-BXHUDVA4.js";import"./chunk-H7QX3MLS.js";import"./chunk-O6LF7QU7.js";import"./chunk-F4PNVPQ2.js";import"./chunk-VJ72PT3T.js";import"./chunk-JWAN5Q75.js";import"./chunk-Q7BZGUHW.js";export{b as store,a as sync};
