@@ -44,6 +44,7 @@ registerMoreLink({ id: "samspel", label: "Rollfördelning och instruktion", path
 
 registerRoute({ pattern: "/personer/:id/ny-roll", place: "personer", show: lazy((s, c) => s.showAssign(c)) });
 registerRoute({ pattern: "/personer/:id/stang-av", place: "personer", show: lazy((s, c) => s.showDisable(c)) });
+registerRoute({ pattern: "/personer/:id/aktivera", place: "personer", show: lazy((s, c) => s.showEnable(c)) });
 registerRoute({ pattern: "/personer/:id/roller/:ra", place: "personer", show: lazy((s, c) => s.showEndRole(c)) });
 registerRoute({ pattern: "/personer/:id", place: "personer", show: lazy((s, c) => s.showPerson(c)) });
 registerRoute({ pattern: "/personer", place: "personer", show: lazy((s, c) => s.showPeople(c)) });

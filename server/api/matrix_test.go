@@ -228,6 +228,8 @@ func TestPolicyMatrix(t *testing.T) {
 		{method: samspelv1.SessionService_ListSessions_FullMethodName, req: &samspelv1.ListSessionsRequest{}, resp: &samspelv1.ListSessionsResponse{}, allowed: signedIn},
 		{method: samspelv1.SessionService_EndSession_FullMethodName, req: &samspelv1.EndSessionRequest{Id: 999999}, resp: &samspelv1.EndSessionResponse{}, allowed: signedIn, okCode: codes.NotFound},
 		{method: samspelv1.PersonService_DisablePerson_FullMethodName, req: &samspelv1.DisablePersonRequest{PersonId: toDisable}, resp: &samspelv1.DisablePersonResponse{}, allowed: onlyAdmin},
+		// After the row above, so the administrator enables someone disabled.
+		{method: samspelv1.PersonService_EnablePerson_FullMethodName, req: &samspelv1.EnablePersonRequest{PersonId: toDisable}, resp: &samspelv1.EnablePersonResponse{}, allowed: onlyAdmin},
 		// Notes: the chair wrote notes.private, .toDelete and .toShare, all private.
 		{method: samspelv1.NoteService_CreateQuickNote_FullMethodName, fresh: func() proto.Message {
 			return &samspelv1.CreateQuickNoteRequest{Id: store.NewNoteID(time.Now()), Body: "Matris"}

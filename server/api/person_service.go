@@ -82,3 +82,11 @@ func (s *personService) DisablePerson(ctx context.Context, req *samspelv1.Disabl
 	}
 	return &samspelv1.DisablePersonResponse{SessionsEnded: int32(sessions), TokensRevoked: int32(tokens)}, nil
 }
+
+func (s *personService) EnablePerson(ctx context.Context, req *samspelv1.EnablePersonRequest) (*samspelv1.EnablePersonResponse, error) {
+	p, was, err := s.store.EnablePerson(ctx, caller(ctx).actor(), req.PersonId)
+	if err != nil {
+		return nil, s.status(ctx, err)
+	}
+	return &samspelv1.EnablePersonResponse{Person: personToProto(p), WasDisabled: was}, nil
+}

@@ -48,6 +48,7 @@ var policy = map[string]rule{
 	samspelv1.SessionService_ListSessions_FullMethodName: {signedIn: true},
 	samspelv1.SessionService_EndSession_FullMethodName:   {signedIn: true},
 	samspelv1.PersonService_DisablePerson_FullMethodName: {roles: adminOnly},
+	samspelv1.PersonService_EnablePerson_FullMethodName:  {roles: adminOnly},
 
 	samspelv1.OrganizationService_ListOrganizations_FullMethodName:  {roles: everyone},
 	samspelv1.OrganizationService_GetOrganization_FullMethodName:    {roles: everyone},

@@ -19,8 +19,15 @@ type Invite struct {
 	ExpireTime     time.Time
 }
 
+// ErrPersonDisabled refuses an invite to the e-mail address of a disabled person: its
+// link could never sign them in. It is an ErrConflict, so the client learns the person
+// must be enabled first.
+var ErrPersonDisabled = fmt.Errorf("%w: the person with this e-mail address is disabled; enable them first", ErrConflict)
+
 // CreateInvite stores an invite. Every role but administrator needs an organisation with
-// a current term, since redeeming the invite assigns the role in that term.
+// a current term, since redeeming the invite assigns the role in that term. An invite to
+// a disabled person's e-mail address is refused with ErrPersonDisabled and nothing is
+// stored.
 func (s *Store) CreateInvite(ctx context.Context, actor Actor, inv Invite) error {
 	if inv.Role == RoleOpposition && strings.TrimSpace(inv.Party) == "" {
 		return &InvalidError{Field: "party", Description: "is required for an opposition role"}
@@ -39,6 +46,14 @@ func (s *Store) CreateInvite(ctx context.Context, actor Actor, inv Invite) error
 		}
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		var disabled bool
+		err := tx.QueryRowContext(ctx, `SELECT disabled_at IS NOT NULL FROM people WHERE email = ?`, inv.Email).Scan(&disabled)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("read person: %w", err)
+		}
+		if disabled {
+			return ErrPersonDisabled
+		}
 		res, err := tx.ExecContext(ctx, `
 			INSERT INTO invites (secret_hash, email, role, organization_id, party, created_by, created_at, expires_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -239,3 +239,64 @@ func (s *Store) DisablePerson(ctx context.Context, actor Actor, personID int64) 
 	})
 	return sessions, tokens, err
 }
+
+// EnablePerson lets a disabled person sign in again: with a passkey they already have,
+// through the organisation's identity provider, or with a new invite. In the same
+// transaction it makes sure nothing from before comes back to life: any session, token
+// or calendar feed still unended is ended, and any unused invite to their e-mail
+// address is expired (disabling ends sessions and tokens; a token made with `samspel
+// token create`, a calendar feed or an invite made earlier would otherwise start
+// working again). Enabling someone who is not disabled changes nothing, writes nothing
+// and is no error; wasDisabled says which it was. An unknown person is ErrNotFound.
+func (s *Store) EnablePerson(ctx context.Context, actor Actor, personID int64) (p Person, wasDisabled bool, err error) {
+	now := millis(s.now())
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		var email string
+		var disabled sql.NullInt64
+		err := tx.QueryRowContext(ctx, `SELECT email, disabled_at FROM people WHERE id = ?`, personID).Scan(&email, &disabled)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return fmt.Errorf("read person: %w", err)
+		}
+		if !disabled.Valid {
+			return nil
+		}
+		wasDisabled = true
+		if _, err := tx.ExecContext(ctx, `UPDATE people SET disabled_at = NULL WHERE id = ?`, personID); err != nil {
+			return fmt.Errorf("enable person: %w", err)
+		}
+		ended := func(what, query string, args ...any) (int64, error) {
+			res, err := tx.ExecContext(ctx, query, args...)
+			if err != nil {
+				return 0, fmt.Errorf("end %s: %w", what, err)
+			}
+			n, _ := res.RowsAffected()
+			return n, nil
+		}
+		sessions, err := ended("sessions", `UPDATE sessions SET ended_at = ? WHERE person_id = ? AND ended_at IS NULL`, now, personID)
+		if err != nil {
+			return err
+		}
+		tokens, err := ended("tokens", `UPDATE tokens SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL`, now, personID)
+		if err != nil {
+			return err
+		}
+		feeds, err := ended("calendar feeds", `UPDATE calendar_feeds SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL`, now, personID)
+		if err != nil {
+			return err
+		}
+		invites, err := ended("invites", `UPDATE invites SET expires_at = ?1 WHERE email = ?2 AND used_at IS NULL AND expires_at > ?1`, now, email)
+		if err != nil {
+			return err
+		}
+		return auditTx(ctx, tx, s.now(), actor, "person.enable", true,
+			fmt.Sprintf("person:%d sessions:%d tokens:%d calendar_feeds:%d invites:%d", personID, sessions, tokens, feeds, invites))
+	})
+	if err != nil {
+		return Person{}, false, err
+	}
+	p, err = s.Person(ctx, personID)
+	return p, wasDisabled, err
+}

@@ -1,5 +1,6 @@
 // The administrator's screens: the people of the organisation's current term with
-// their roles, a person's role history (give a role, end one, disable the person), a
+// their roles, a person's role history (give a role, end one, disable the person or
+// enable them again), a
 // new invite with its one-time link, and the audit log. Loaded on demand from
 // ../admin.ts, so nobody but an administrator fetches them.
 
@@ -251,6 +252,13 @@ export async function showPerson(ctx: RouteContext): Promise<void> {
             { id: "person-disabled", class: "callout" },
             `${name} är avstängd och kan inte logga in. Alla inloggningar och nycklar för skript är avslutade.`,
           ),
+        person.disabled &&
+          section(
+            "person-enable",
+            "Aktivera igen",
+            p(`Aktivera ${name} igen om hen ska komma åt Samspel på nytt, till exempel om hen stängdes av av misstag.`),
+            h("p", null, link(`${base}/aktivera${q}`, `Aktivera ${name} igen`, { id: "enable-person", class: "button secondary" })),
+          ),
         section(
           "person-roles",
           `Roller i mandatperioden ${termYears(w.term)}`,
@@ -476,15 +484,61 @@ export async function showDisable(ctx: RouteContext, problem?: Problem): Promise
           { id: "disable-effects" },
           h("li", null, "Hen loggas ut från alla telefoner och datorer där hen är inloggad."),
           h("li", null, "Alla hens nycklar för skript (tokens) slutar fungera."),
-          h("li", null, "Hen kan inte logga in igen: inte med sin nyckel, inte via organisationen och inte med en inbjudan."),
+          h("li", null, "Hen kan inte logga in: inte med sin nyckel, inte via organisationen och inte med en inbjudan."),
         ),
-        p("Rollerna och det hen har skrivit finns kvar. Det går inte att ångra i appen."),
+        p("Rollerna och det hen har skrivit finns kvar. Du kan aktivera hen igen här under Personer."),
         h(
           "div",
           { class: "actions" },
           h("button", { type: "button", id: "disable-confirm", class: "button warning", onclick: () => void confirm() }, `Ja, stäng av ${name}`),
         ),
         h("p", null, link(back, "Avbryt", { id: "disable-cancel", class: "line-link" })),
+      ],
+      { focus: ctx.focus, problem },
+    );
+  });
+}
+
+/** showEnable says what enabling a disabled person does, and enables them. */
+export async function showEnable(ctx: RouteContext, problem?: Problem): Promise<void> {
+  await load(ctx.focus, () => personData(ctx), ({ w, person }) => {
+    if (!w.org || !w.term || !person) return missing(ctx.focus);
+    const name = person.displayName || person.email;
+    const back = `/personer/${person.id}${orgQuery(w)}`;
+    if (!person.disabled) {
+      page("enable", `${name} är inte avstängd`, [p("Hen kan logga in som vanligt."), h("p", null, link(back, `Tillbaka till ${name}`, { class: "line-link" }))], {
+        focus: ctx.focus,
+      });
+      return;
+    }
+    const confirm = () =>
+      once(async () => {
+        try {
+          await people.enablePerson({ personId: person.id });
+          go(back, `${name} är aktiverad igen och kan logga in med sin nyckel, via organisationen eller med en ny inbjudan.`);
+        } catch (err) {
+          void showEnable({ ...ctx, focus: true }, problemFor("Personen aktiverades inte", err, {}));
+        }
+      });
+    page(
+      "enable",
+      `Aktivera ${name} igen?`,
+      [
+        p(`Om du aktiverar ${name} igen händer det här:`),
+        h(
+          "ul",
+          { id: "enable-effects" },
+          h("li", null, "Hen kan logga in igen med sin nyckel eller via organisationen, som förut."),
+          h("li", null, "Har hen ingen nyckel kvar, gör en ny inbjudan till hen under Inbjudningar."),
+          h("li", null, "Inloggningar, nycklar för skript och inbjudningar från före avstängningen förblir avslutade."),
+        ),
+        p("Rollerna och det hen har skrivit är kvar som förut."),
+        h(
+          "div",
+          { class: "actions" },
+          h("button", { type: "button", id: "enable-confirm", class: "button", onclick: () => void confirm() }, `Ja, aktivera ${name}`),
+        ),
+        h("p", null, link(back, "Avbryt", { id: "enable-cancel", class: "line-link" })),
       ],
       { focus: ctx.focus, problem },
     );
@@ -582,6 +636,10 @@ async function create(ctx: RouteContext, w: Where, v: InviteKept): Promise<void>
     if (location.pathname !== "/inbjudningar") return;
     showMade(v.email, roleName({ role: chosen, party: opposition ? v.party : "" }), res.url, res.expireTime?.seconds ?? 0n, w);
   } catch (err) {
+    // The server refuses an invite to a disabled person's address: its link could never work.
+    if (codeOf(err) === Code.FailedPrecondition && /\bis disabled\b/.test(ConnectError.from(err).rawMessage)) {
+      return again({ title, message: "Personen är avstängd. Aktivera personen först under Personer.", fieldId: "invite-email" });
+    }
     again(
       problemFor(title, err, {
         email: ["invite-email", "Skriv en e-postadress som anna.lind@kommun.se"],

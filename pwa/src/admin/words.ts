@@ -18,6 +18,7 @@ const words: Record<string, string> = {
   "token.reject": "Ogiltig nyckel för skript",
   // People and rights
   "person.disable": "Person avstängd",
+  "person.enable": "Person aktiverad igen",
   "role.assign": "Roll tilldelad",
   "role.end": "Roll avslutad",
   "registrar.grant": "Registratorsbehörighet given",

@@ -1009,6 +1009,107 @@ func (x *DisablePersonResponse) GetTokensRevoked() int32 {
 	return 0
 }
 
+// EnablePersonRequest names the person to enable again.
+type EnablePersonRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The person's id.
+	PersonId      int64 `protobuf:"varint,1,opt,name=person_id,json=personId,proto3" json:"person_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *EnablePersonRequest) Reset() {
+	*x = EnablePersonRequest{}
+	mi := &file_samspel_v1_person_service_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *EnablePersonRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EnablePersonRequest) ProtoMessage() {}
+
+func (x *EnablePersonRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_person_service_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use EnablePersonRequest.ProtoReflect.Descriptor instead.
+func (*EnablePersonRequest) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_person_service_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *EnablePersonRequest) GetPersonId() int64 {
+	if x != nil {
+		return x.PersonId
+	}
+	return 0
+}
+
+// EnablePersonResponse holds the person as they are now.
+type EnablePersonResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The person, no longer disabled.
+	Person *Person `protobuf:"bytes,1,opt,name=person,proto3" json:"person,omitempty"`
+	// True when the person was disabled and now is not; false when they were not disabled and nothing changed.
+	WasDisabled   bool `protobuf:"varint,2,opt,name=was_disabled,json=wasDisabled,proto3" json:"was_disabled,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *EnablePersonResponse) Reset() {
+	*x = EnablePersonResponse{}
+	mi := &file_samspel_v1_person_service_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *EnablePersonResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EnablePersonResponse) ProtoMessage() {}
+
+func (x *EnablePersonResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_samspel_v1_person_service_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use EnablePersonResponse.ProtoReflect.Descriptor instead.
+func (*EnablePersonResponse) Descriptor() ([]byte, []int) {
+	return file_samspel_v1_person_service_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *EnablePersonResponse) GetPerson() *Person {
+	if x != nil {
+		return x.Person
+	}
+	return nil
+}
+
+func (x *EnablePersonResponse) GetWasDisabled() bool {
+	if x != nil {
+		return x.WasDisabled
+	}
+	return false
+}
+
 var File_samspel_v1_person_service_proto protoreflect.FileDescriptor
 
 const file_samspel_v1_person_service_proto_rawDesc = "" +
@@ -1087,7 +1188,12 @@ const file_samspel_v1_person_service_proto_rawDesc = "" +
 	"\tperson_id\x18\x01 \x01(\x03B\a\xbaH\x04\"\x02 \x00R\bpersonId\"e\n" +
 	"\x15DisablePersonResponse\x12%\n" +
 	"\x0esessions_ended\x18\x01 \x01(\x05R\rsessionsEnded\x12%\n" +
-	"\x0etokens_revoked\x18\x02 \x01(\x05R\rtokensRevoked2\xa5\x04\n" +
+	"\x0etokens_revoked\x18\x02 \x01(\x05R\rtokensRevoked\";\n" +
+	"\x13EnablePersonRequest\x12$\n" +
+	"\tperson_id\x18\x01 \x01(\x03B\a\xbaH\x04\"\x02 \x00R\bpersonId\"e\n" +
+	"\x14EnablePersonResponse\x12*\n" +
+	"\x06person\x18\x01 \x01(\v2\x12.samspel.v1.PersonR\x06person\x12!\n" +
+	"\fwas_disabled\x18\x02 \x01(\bR\vwasDisabled2\xf8\x04\n" +
 	"\rPersonService\x12K\n" +
 	"\n" +
 	"ListPeople\x12\x1d.samspel.v1.ListPeopleRequest\x1a\x1e.samspel.v1.ListPeopleResponse\x12f\n" +
@@ -1096,7 +1202,8 @@ const file_samspel_v1_person_service_proto_rawDesc = "" +
 	"AssignRole\x12\x1d.samspel.v1.AssignRoleRequest\x1a\x1e.samspel.v1.AssignRoleResponse\x12`\n" +
 	"\x11EndRoleAssignment\x12$.samspel.v1.EndRoleAssignmentRequest\x1a%.samspel.v1.EndRoleAssignmentResponse\x12Z\n" +
 	"\x0fListPairPeriods\x12\".samspel.v1.ListPairPeriodsRequest\x1a#.samspel.v1.ListPairPeriodsResponse\x12T\n" +
-	"\rDisablePerson\x12 .samspel.v1.DisablePersonRequest\x1a!.samspel.v1.DisablePersonResponseB<Z:github.com/samspel/samspel/server/gen/samspel/v1;samspelv1b\x06proto3"
+	"\rDisablePerson\x12 .samspel.v1.DisablePersonRequest\x1a!.samspel.v1.DisablePersonResponse\x12Q\n" +
+	"\fEnablePerson\x12\x1f.samspel.v1.EnablePersonRequest\x1a .samspel.v1.EnablePersonResponseB<Z:github.com/samspel/samspel/server/gen/samspel/v1;samspelv1b\x06proto3"
 
 var (
 	file_samspel_v1_person_service_proto_rawDescOnce sync.Once
@@ -1110,7 +1217,7 @@ func file_samspel_v1_person_service_proto_rawDescGZIP() []byte {
 	return file_samspel_v1_person_service_proto_rawDescData
 }
 
-var file_samspel_v1_person_service_proto_msgTypes = make([]protoimpl.MessageInfo, 15)
+var file_samspel_v1_person_service_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
 var file_samspel_v1_person_service_proto_goTypes = []any{
 	(*Person)(nil),                      // 0: samspel.v1.Person
 	(*RoleAssignment)(nil),              // 1: samspel.v1.RoleAssignment
@@ -1127,36 +1234,41 @@ var file_samspel_v1_person_service_proto_goTypes = []any{
 	(*ListPairPeriodsResponse)(nil),     // 12: samspel.v1.ListPairPeriodsResponse
 	(*DisablePersonRequest)(nil),        // 13: samspel.v1.DisablePersonRequest
 	(*DisablePersonResponse)(nil),       // 14: samspel.v1.DisablePersonResponse
-	(Role)(0),                           // 15: samspel.v1.Role
+	(*EnablePersonRequest)(nil),         // 15: samspel.v1.EnablePersonRequest
+	(*EnablePersonResponse)(nil),        // 16: samspel.v1.EnablePersonResponse
+	(Role)(0),                           // 17: samspel.v1.Role
 }
 var file_samspel_v1_person_service_proto_depIdxs = []int32{
 	0,  // 0: samspel.v1.RoleAssignment.person:type_name -> samspel.v1.Person
-	15, // 1: samspel.v1.RoleAssignment.role:type_name -> samspel.v1.Role
+	17, // 1: samspel.v1.RoleAssignment.role:type_name -> samspel.v1.Role
 	0,  // 2: samspel.v1.PairPeriod.chair:type_name -> samspel.v1.Person
 	0,  // 3: samspel.v1.PairPeriod.director:type_name -> samspel.v1.Person
 	0,  // 4: samspel.v1.ListPeopleResponse.people:type_name -> samspel.v1.Person
 	1,  // 5: samspel.v1.ListRoleAssignmentsResponse.role_assignments:type_name -> samspel.v1.RoleAssignment
-	15, // 6: samspel.v1.AssignRoleRequest.role:type_name -> samspel.v1.Role
+	17, // 6: samspel.v1.AssignRoleRequest.role:type_name -> samspel.v1.Role
 	1,  // 7: samspel.v1.AssignRoleResponse.role_assignment:type_name -> samspel.v1.RoleAssignment
 	1,  // 8: samspel.v1.EndRoleAssignmentResponse.role_assignment:type_name -> samspel.v1.RoleAssignment
 	2,  // 9: samspel.v1.ListPairPeriodsResponse.pair_periods:type_name -> samspel.v1.PairPeriod
-	3,  // 10: samspel.v1.PersonService.ListPeople:input_type -> samspel.v1.ListPeopleRequest
-	5,  // 11: samspel.v1.PersonService.ListRoleAssignments:input_type -> samspel.v1.ListRoleAssignmentsRequest
-	7,  // 12: samspel.v1.PersonService.AssignRole:input_type -> samspel.v1.AssignRoleRequest
-	9,  // 13: samspel.v1.PersonService.EndRoleAssignment:input_type -> samspel.v1.EndRoleAssignmentRequest
-	11, // 14: samspel.v1.PersonService.ListPairPeriods:input_type -> samspel.v1.ListPairPeriodsRequest
-	13, // 15: samspel.v1.PersonService.DisablePerson:input_type -> samspel.v1.DisablePersonRequest
-	4,  // 16: samspel.v1.PersonService.ListPeople:output_type -> samspel.v1.ListPeopleResponse
-	6,  // 17: samspel.v1.PersonService.ListRoleAssignments:output_type -> samspel.v1.ListRoleAssignmentsResponse
-	8,  // 18: samspel.v1.PersonService.AssignRole:output_type -> samspel.v1.AssignRoleResponse
-	10, // 19: samspel.v1.PersonService.EndRoleAssignment:output_type -> samspel.v1.EndRoleAssignmentResponse
-	12, // 20: samspel.v1.PersonService.ListPairPeriods:output_type -> samspel.v1.ListPairPeriodsResponse
-	14, // 21: samspel.v1.PersonService.DisablePerson:output_type -> samspel.v1.DisablePersonResponse
-	16, // [16:22] is the sub-list for method output_type
-	10, // [10:16] is the sub-list for method input_type
-	10, // [10:10] is the sub-list for extension type_name
-	10, // [10:10] is the sub-list for extension extendee
-	0,  // [0:10] is the sub-list for field type_name
+	0,  // 10: samspel.v1.EnablePersonResponse.person:type_name -> samspel.v1.Person
+	3,  // 11: samspel.v1.PersonService.ListPeople:input_type -> samspel.v1.ListPeopleRequest
+	5,  // 12: samspel.v1.PersonService.ListRoleAssignments:input_type -> samspel.v1.ListRoleAssignmentsRequest
+	7,  // 13: samspel.v1.PersonService.AssignRole:input_type -> samspel.v1.AssignRoleRequest
+	9,  // 14: samspel.v1.PersonService.EndRoleAssignment:input_type -> samspel.v1.EndRoleAssignmentRequest
+	11, // 15: samspel.v1.PersonService.ListPairPeriods:input_type -> samspel.v1.ListPairPeriodsRequest
+	13, // 16: samspel.v1.PersonService.DisablePerson:input_type -> samspel.v1.DisablePersonRequest
+	15, // 17: samspel.v1.PersonService.EnablePerson:input_type -> samspel.v1.EnablePersonRequest
+	4,  // 18: samspel.v1.PersonService.ListPeople:output_type -> samspel.v1.ListPeopleResponse
+	6,  // 19: samspel.v1.PersonService.ListRoleAssignments:output_type -> samspel.v1.ListRoleAssignmentsResponse
+	8,  // 20: samspel.v1.PersonService.AssignRole:output_type -> samspel.v1.AssignRoleResponse
+	10, // 21: samspel.v1.PersonService.EndRoleAssignment:output_type -> samspel.v1.EndRoleAssignmentResponse
+	12, // 22: samspel.v1.PersonService.ListPairPeriods:output_type -> samspel.v1.ListPairPeriodsResponse
+	14, // 23: samspel.v1.PersonService.DisablePerson:output_type -> samspel.v1.DisablePersonResponse
+	16, // 24: samspel.v1.PersonService.EnablePerson:output_type -> samspel.v1.EnablePersonResponse
+	18, // [18:25] is the sub-list for method output_type
+	11, // [11:18] is the sub-list for method input_type
+	11, // [11:11] is the sub-list for extension type_name
+	11, // [11:11] is the sub-list for extension extendee
+	0,  // [0:11] is the sub-list for field type_name
 }
 
 func init() { file_samspel_v1_person_service_proto_init() }
@@ -1171,7 +1283,7 @@ func file_samspel_v1_person_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_samspel_v1_person_service_proto_rawDesc), len(file_samspel_v1_person_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   15,
+			NumMessages:   17,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -25,6 +25,7 @@ const (
 	PersonService_EndRoleAssignment_FullMethodName   = "/samspel.v1.PersonService/EndRoleAssignment"
 	PersonService_ListPairPeriods_FullMethodName     = "/samspel.v1.PersonService/ListPairPeriods"
 	PersonService_DisablePerson_FullMethodName       = "/samspel.v1.PersonService/DisablePerson"
+	PersonService_EnablePerson_FullMethodName        = "/samspel.v1.PersonService/EnablePerson"
 )
 
 // PersonServiceClient is the client API for PersonService service.
@@ -45,6 +46,8 @@ type PersonServiceClient interface {
 	ListPairPeriods(ctx context.Context, in *ListPairPeriodsRequest, opts ...grpc.CallOption) (*ListPairPeriodsResponse, error)
 	// DisablePerson stops a person from signing in and ends all of their sessions and tokens at once. Only administrators may.
 	DisablePerson(ctx context.Context, in *DisablePersonRequest, opts ...grpc.CallOption) (*DisablePersonResponse, error)
+	// EnablePerson lets a disabled person sign in again, with their passkey, the organisation's login or a new invite. Whatever was ended at disabling stays ended. Enabling someone who is not disabled changes nothing. Only administrators may.
+	EnablePerson(ctx context.Context, in *EnablePersonRequest, opts ...grpc.CallOption) (*EnablePersonResponse, error)
 }
 
 type personServiceClient struct {
@@ -115,6 +118,16 @@ func (c *personServiceClient) DisablePerson(ctx context.Context, in *DisablePers
 	return out, nil
 }
 
+func (c *personServiceClient) EnablePerson(ctx context.Context, in *EnablePersonRequest, opts ...grpc.CallOption) (*EnablePersonResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(EnablePersonResponse)
+	err := c.cc.Invoke(ctx, PersonService_EnablePerson_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // PersonServiceServer is the server API for PersonService service.
 // All implementations must embed UnimplementedPersonServiceServer
 // for forward compatibility.
@@ -133,6 +146,8 @@ type PersonServiceServer interface {
 	ListPairPeriods(context.Context, *ListPairPeriodsRequest) (*ListPairPeriodsResponse, error)
 	// DisablePerson stops a person from signing in and ends all of their sessions and tokens at once. Only administrators may.
 	DisablePerson(context.Context, *DisablePersonRequest) (*DisablePersonResponse, error)
+	// EnablePerson lets a disabled person sign in again, with their passkey, the organisation's login or a new invite. Whatever was ended at disabling stays ended. Enabling someone who is not disabled changes nothing. Only administrators may.
+	EnablePerson(context.Context, *EnablePersonRequest) (*EnablePersonResponse, error)
 	mustEmbedUnimplementedPersonServiceServer()
 }
 
@@ -160,6 +175,9 @@ func (UnimplementedPersonServiceServer) ListPairPeriods(context.Context, *ListPa
 }
 func (UnimplementedPersonServiceServer) DisablePerson(context.Context, *DisablePersonRequest) (*DisablePersonResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method DisablePerson not implemented")
+}
+func (UnimplementedPersonServiceServer) EnablePerson(context.Context, *EnablePersonRequest) (*EnablePersonResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method EnablePerson not implemented")
 }
 func (UnimplementedPersonServiceServer) mustEmbedUnimplementedPersonServiceServer() {}
 func (UnimplementedPersonServiceServer) testEmbeddedByValue()                       {}
@@ -290,6 +308,24 @@ func _PersonService_DisablePerson_Handler(srv interface{}, ctx context.Context, 
 	return interceptor(ctx, in, info, handler)
 }
 
+func _PersonService_EnablePerson_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(EnablePersonRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PersonServiceServer).EnablePerson(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PersonService_EnablePerson_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PersonServiceServer).EnablePerson(ctx, req.(*EnablePersonRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // PersonService_ServiceDesc is the grpc.ServiceDesc for PersonService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -320,6 +356,10 @@ var PersonService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "DisablePerson",
 			Handler:    _PersonService_DisablePerson_Handler,
+		},
+		{
+			MethodName: "EnablePerson",
+			Handler:    _PersonService_EnablePerson_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

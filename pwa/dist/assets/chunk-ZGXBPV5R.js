@@ -1,1 +1,0 @@
-import{c as a,d as b}from"./chunk-VONUFFPA.js";import"./chunk-3MXQZLE7.js";import"./chunk-AAIGYVVN.js";import"./chunk-O6LF7QU7.js";import"./chunk-F4PNVPQ2.js";import"./chunk-23ZXILQL.js";import"./chunk-VCX552UC.js";import"./chunk-W2GQT5U5.js";export{b as store,a as sync};
