@@ -8,9 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	"github.com/samspel/samspel/server/api"
 	"github.com/samspel/samspel/server/apptest"
 	"github.com/samspel/samspel/server/demo"
 	samspelv1 "github.com/samspel/samspel/server/gen/samspel/v1"
@@ -65,6 +67,9 @@ func TestEnablingADisabledPersonLetsThemSignInAgainButNothingOldComesBack(t *tes
 			}
 			if msg := status.Convert(err).Message(); !strings.Contains(msg, "is disabled") || !strings.Contains(msg, "enable them first") {
 				t.Errorf("the refusal reads %q", msg)
+			}
+			if info := errorInfo(err); info == nil || info.Reason != "PERSON_DISABLED" || info.Domain != api.ErrorDomain {
+				t.Errorf("the refusal carries ErrorInfo %v; want reason PERSON_DISABLED in domain %q", info, api.ErrorDomain)
 			}
 		}
 		if after := countRows(t, s, `SELECT count(*) FROM invites`); after != before {
@@ -146,4 +151,14 @@ func TestEnablingADisabledPersonLetsThemSignInAgainButNothingOldComesBack(t *tes
 			t.Errorf("EnablePerson by the director = %v; want PermissionDenied", got)
 		}
 	})
+}
+
+// errorInfo is the google.rpc.ErrorInfo an error carries, or nil.
+func errorInfo(err error) *errdetails.ErrorInfo {
+	for _, d := range status.Convert(err).Details() {
+		if info, ok := d.(*errdetails.ErrorInfo); ok {
+			return info
+		}
+	}
+	return nil
 }

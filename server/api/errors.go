@@ -37,7 +37,7 @@ func toStatus(ctx context.Context, log *slog.Logger, err error) error {
 	case errors.Is(err, store.ErrNotFound):
 		return status.Error(codes.NotFound, "not found")
 	case errors.Is(err, store.ErrConflict):
-		return status.Error(codes.FailedPrecondition, err.Error())
+		return withReason(codes.FailedPrecondition, err)
 	case errors.Is(err, store.ErrPermission):
 		return status.Error(codes.PermissionDenied, "your role in this organisation does not allow this")
 	case errors.Is(err, store.ErrStale):
@@ -55,6 +55,24 @@ func toStatus(ctx context.Context, log *slog.Logger, err error) error {
 	}
 	log.ErrorContext(ctx, "internal error", "err", err)
 	return status.Error(codes.Internal, "internal error")
+}
+
+// ErrorDomain is the google.rpc.ErrorInfo domain of Samspel's own error reasons.
+const ErrorDomain = "samspel.se"
+
+// withReason builds a status with err's message and, when err carries a
+// store.ReasonError, a google.rpc.ErrorInfo with its stable reason, which clients use
+// instead of the English message.
+func withReason(code codes.Code, err error) error {
+	var re *store.ReasonError
+	if !errors.As(err, &re) {
+		return status.Error(code, err.Error())
+	}
+	st, derr := status.New(code, err.Error()).WithDetails(&errdetails.ErrorInfo{Reason: re.Reason, Domain: ErrorDomain})
+	if derr != nil {
+		return status.Error(code, err.Error())
+	}
+	return st.Err()
 }
 
 type fieldViolation struct {

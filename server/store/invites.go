@@ -21,8 +21,11 @@ type Invite struct {
 
 // ErrPersonDisabled refuses an invite to the e-mail address of a disabled person: its
 // link could never sign them in. It is an ErrConflict, so the client learns the person
-// must be enabled first.
-var ErrPersonDisabled = fmt.Errorf("%w: the person with this e-mail address is disabled; enable them first", ErrConflict)
+// must be enabled first; its reason, PERSON_DISABLED, lets the client say so.
+var ErrPersonDisabled error = &ReasonError{
+	Reason: "PERSON_DISABLED",
+	Err:    fmt.Errorf("%w: the person with this e-mail address is disabled; enable them first", ErrConflict),
+}
 
 // CreateInvite stores an invite. Every role but administrator needs an organisation with
 // a current term, since redeeming the invite assigns the role in that term. An invite to

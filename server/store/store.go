@@ -47,6 +47,17 @@ type InvalidError struct {
 
 func (e *InvalidError) Error() string { return e.Field + ": " + e.Description }
 
+// ReasonError gives a refusal a stable reason, such as "PERSON_DISABLED", that the API
+// passes to clients as google.rpc.ErrorInfo, so they can tell refusals apart without
+// reading the English message. Err (wrapping ErrConflict or the like) decides the code.
+type ReasonError struct {
+	Reason string
+	Err    error
+}
+
+func (e *ReasonError) Error() string { return e.Err.Error() }
+func (e *ReasonError) Unwrap() error { return e.Err }
+
 // Store is Samspel's database.
 type Store struct {
 	w   *sql.DB // the one writer; _txlock=immediate so read-then-write never deadlocks

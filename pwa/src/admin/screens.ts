@@ -4,8 +4,9 @@
 // new invite with its one-time link, and the audit log. Loaded on demand from
 // ../admin.ts, so nobody but an administrator fetches them.
 
-import { ConnectError, createClient } from "@connectrpc/connect";
+import { createClient } from "@connectrpc/connect";
 import { Code, codeOf, transport, unreachable } from "../api";
+import { errorReason, fieldViolations } from "../details";
 import { roleName, shortDate } from "../format";
 import { AuditService, type AuditEvent } from "../gen/samspel/v1/audit_service_pb";
 import { InviteService } from "../gen/samspel/v1/invite_service_pb";
@@ -122,20 +123,16 @@ function noTerm(id: string, title: string, w: Where, focus: boolean): void {
 // ---------------------------------------------------------------------------
 // Errors from the server, in words, on the field they are about.
 
-/** fieldOf finds which request field an InvalidArgument is about: the server names it
- * in the message ("invalid request: party: is required ..."). */
-function fieldOf(err: unknown): string {
-  const m = /^invalid request: ([a-z_]+):/.exec(ConnectError.from(err).rawMessage);
-  return m?.[1] ?? "";
-}
-
 /** problemFor words a failed call, with the field at fault when the server named one
  * that the form has (fields maps request fields to [input id, message]). */
 function problemFor(title: string, err: unknown, fields: Record<string, [string, string]>): Problem {
   const code = codeOf(err);
   if (code === Code.InvalidArgument) {
-    const f = fields[fieldOf(err)];
-    if (f) return { title, message: f[1], fieldId: f[0] };
+    // The first field the server named that the form has (BadRequest field violations).
+    for (const name of fieldViolations(err).keys()) {
+      const f = fields[name];
+      if (f) return { title, message: f[1], fieldId: f[0] };
+    }
     return { title, message: "Något i formuläret stämmer inte. Kontrollera och försök igen." };
   }
   if (code === Code.NotFound) return { title, message: "Det finns inte längre. Gå tillbaka till Personer och försök igen." };
@@ -470,7 +467,7 @@ export async function showDisable(ctx: RouteContext, problem?: Problem): Promise
         go(back, `${name} är avstängd. ${count(res.sessionsEnded, "inloggning", "inloggningar")} avslutades och ${count(res.tokensRevoked, "nyckel för skript", "nycklar för skript")} återkallades.`);
       } catch (err) {
         const pr = problemFor("Personen stängdes inte av", err, {});
-        if (codeOf(err) === Code.InvalidArgument && fieldOf(err) === "person_id") pr.message = "Du kan inte stänga av dig själv.";
+        if (codeOf(err) === Code.InvalidArgument && fieldViolations(err).has("person_id")) pr.message = "Du kan inte stänga av dig själv.";
         void showDisable({ ...ctx, focus: true }, pr);
       }
       });
@@ -637,7 +634,7 @@ async function create(ctx: RouteContext, w: Where, v: InviteKept): Promise<void>
     showMade(v.email, roleName({ role: chosen, party: opposition ? v.party : "" }), res.url, res.expireTime?.seconds ?? 0n, w);
   } catch (err) {
     // The server refuses an invite to a disabled person's address: its link could never work.
-    if (codeOf(err) === Code.FailedPrecondition && /\bis disabled\b/.test(ConnectError.from(err).rawMessage)) {
+    if (codeOf(err) === Code.FailedPrecondition && errorReason(err) === "PERSON_DISABLED") {
       return again({ title, message: "Personen är avstängd. Aktivera personen först under Personer.", fieldId: "invite-email" });
     }
     again(

@@ -1,1 +1,0 @@
-import{c as a,d as b}from"./chunk-57TZO3SD.js";import"./chunk-3MXQZLE7.js";import"./chunk-AAIGYVVN.js";import"./chunk-O6LF7QU7.js";import"./chunk-F4PNVPQ2.js";import"./chunk-KPHQNOGV.js";import"./chunk-5BHD4BZX.js";import"./chunk-3SQJIOKD.js";export{b as store,a as sync};

@@ -1,0 +1,1 @@
+import{c as a,d as b}from"./chunk-ZNJXWRED.js";import"./chunk-3MXQZLE7.js";import"./chunk-AAIGYVVN.js";import"./chunk-O6LF7QU7.js";import"./chunk-F4PNVPQ2.js";import"./chunk-MBDC6WR5.js";import"./chunk-EZRAXXIX.js";import"./chunk-X7EDZGC5.js";export{b as store,a as sync};
