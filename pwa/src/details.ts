@@ -10,6 +10,7 @@
 
 import { ConnectError } from "@connectrpc/connect";
 import { BadRequestSchema, ErrorInfoSchema } from "./gen/google/rpc/error_details_pb";
+import type { Problem } from "./ui";
 
 /** fieldViolations maps each request field the server named as at fault to its
  * description (first one wins), in the order the server gave them. */
@@ -21,12 +22,27 @@ export function fieldViolations(err: unknown): Map<string, string> {
   return out;
 }
 
-/** faultyField is the first field the server named as at fault, or "". */
-export function faultyField(err: unknown): string {
-  return fieldViolations(err).keys().next().value ?? "";
-}
-
 /** errorReason is the ErrorInfo reason the server gave ("PERSON_DISABLED"), or "". */
 export function errorReason(err: unknown): string {
   return ConnectError.from(err).findDetails(ErrorInfoSchema)[0]?.reason ?? "";
+}
+
+/** Fields maps request fields, as the server names them in BadRequest ("occurred_on"),
+ * to the form's input for it and what to say there: [input id, message]. */
+export type Fields = Record<string, [id: string, message: string]>;
+
+/** check is the usual message for a field the server refused: "Kontrollera datumet." */
+export function check(label: string): string {
+  return `Kontrollera ${label}.`;
+}
+
+/** fieldProblem is the problem on the first field the server named that the form has,
+ * or undefined (then the screen keeps its general message). */
+export function fieldProblem(err: unknown, title: string, fields: Fields | undefined): Problem | undefined {
+  if (!fields) return undefined;
+  for (const name of fieldViolations(err).keys()) {
+    const f = fields[name];
+    if (f) return { title, message: f[1], fieldId: f[0] };
+  }
+  return undefined;
 }

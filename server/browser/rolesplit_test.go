@@ -269,6 +269,19 @@ func TestCrisisLeadsTheStartScreenWithTheRoleSplit(t *testing.T) {
 	if got := director.text("#error-summary"); !strings.Contains(got, "i kris måste ett avsteg ha ett skäl") {
 		t.Errorf("error summary: %q", got)
 	}
+
+	// With a reason but a day still to come, the server refuses occurred_on: the summary
+	// links to the date, not to the reason the crisis would suggest.
+	director.typeInto("#deviation-reason", "Ingen annan kunde nås under natten.")
+	director.step("choose a day to come", chromedp.SetValue(chromedp.CSS("#deviation-day"), "2099-01-01"))
+	director.submit("#deviation-form-submit")
+	director.waitXPath("the summary's link to the date", `//*[@id="error-summary"]//a[@href="#deviation-day"]`)
+	if got := director.text("#error-summary"); !strings.Contains(got, "Kontrollera datumet") {
+		t.Errorf("error summary after the server's refusal: %q", got)
+	}
+	if got := director.text("#deviation-day-error"); !strings.Contains(got, "Kontrollera datumet") {
+		t.Errorf("the date's own error: %q", got)
+	}
 }
 
 // TestRoleSplitAccessibility runs axe-core's WCAG 2.1 A and AA rules on every screen of

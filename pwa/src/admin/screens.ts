@@ -6,7 +6,7 @@
 
 import { createClient } from "@connectrpc/connect";
 import { Code, codeOf, transport, unreachable } from "../api";
-import { errorReason, fieldViolations } from "../details";
+import { errorReason, fieldProblem, fieldViolations, type Fields } from "../details";
 import { roleName, shortDate } from "../format";
 import { AuditService, type AuditEvent } from "../gen/samspel/v1/audit_service_pb";
 import { InviteService } from "../gen/samspel/v1/invite_service_pb";
@@ -125,15 +125,10 @@ function noTerm(id: string, title: string, w: Where, focus: boolean): void {
 
 /** problemFor words a failed call, with the field at fault when the server named one
  * that the form has (fields maps request fields to [input id, message]). */
-function problemFor(title: string, err: unknown, fields: Record<string, [string, string]>): Problem {
+function problemFor(title: string, err: unknown, fields: Fields): Problem {
   const code = codeOf(err);
   if (code === Code.InvalidArgument) {
-    // The first field the server named that the form has (BadRequest field violations).
-    for (const name of fieldViolations(err).keys()) {
-      const f = fields[name];
-      if (f) return { title, message: f[1], fieldId: f[0] };
-    }
-    return { title, message: "Något i formuläret stämmer inte. Kontrollera och försök igen." };
+    return fieldProblem(err, title, fields) ?? { title, message: "Något i formuläret stämmer inte. Kontrollera och försök igen." };
   }
   if (code === Code.NotFound) return { title, message: "Det finns inte längre. Gå tillbaka till Personer och försök igen." };
   if (code === Code.FailedPrecondition) return { title, message: "Läget har ändrats sedan sidan visades. Gå tillbaka och se hur det ser ut nu." };

@@ -8,6 +8,7 @@ import { navigate, type RouteContext } from "../router";
 import { showScreen, type Problem } from "../ui";
 import { meetings, organizationId } from "./client";
 import { todayISO } from "./format";
+import { check } from "../details";
 import { field, form, problemFor, select, ticket, value } from "./ui";
 
 export async function showNewSeries(ctx: RouteContext): Promise<void> {
@@ -68,7 +69,16 @@ export async function showNewSeries(ctx: RouteContext): Promise<void> {
                 });
                 if (isCurrent()) navigate("/moten");
               } catch (err) {
-                if (isCurrent()) draw(false, problemFor(err, "skapa mötesserien"));
+                if (!isCurrent()) return;
+                const pr = problemFor(err, "skapa mötesserien", {
+                  title: ["series-title", check("namnet")],
+                  start_date: ["series-start", check("dagen för första mötet")],
+                  start_time: ["series-time", check("klockslaget")],
+                  kind: ["series-kind", check("slags möte")],
+                  duration_minutes: ["series-duration", check("längden")],
+                });
+                if (pr.fieldId) errors[pr.fieldId] = pr.message;
+                draw(false, pr);
               }
             })();
           },

@@ -2,6 +2,7 @@
 // failed call, and drawing a screen only if it is still the one asked for.
 
 import { Code, codeOf, unreachable } from "../api";
+import { fieldProblem, type Fields } from "../details";
 import { h, type Child } from "../render";
 import { showScreen, type Problem } from "../ui";
 
@@ -14,8 +15,9 @@ export function ticket(path: string): () => boolean {
   return () => mine === drawn && location.pathname === path;
 }
 
-/** problemFor says in words why a call failed; what completes "Det gick inte att …". */
-export function problemFor(err: unknown, what: string): Problem {
+/** problemFor says in words why a call failed; what completes "Det gick inte att …".
+ * When the server refuses a field that fields names, the problem is on that field. */
+export function problemFor(err: unknown, what: string, fields?: Fields): Problem {
   const title = `Det gick inte att ${what}`;
   const code = codeOf(err);
   if (unreachable(code)) return { title, message: "Ingen anslutning. Försök igen när du har nät." };
@@ -28,7 +30,7 @@ export function problemFor(err: unknown, what: string): Problem {
         message: "Det går inte längre: mötet kan vara justerat eller inställt. Ladda om sidan och försök igen.",
       };
     case Code.InvalidArgument:
-      return { title, message: "Något av det du fyllde i går inte att spara. Kontrollera och försök igen." };
+      return fieldProblem(err, title, fields) ?? { title, message: "Något av det du fyllde i går inte att spara. Kontrollera och försök igen." };
     default:
       return { title, message: "Något gick fel. Försök igen om en stund." };
   }

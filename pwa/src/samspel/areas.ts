@@ -12,6 +12,7 @@ import {
   type AreaEvent,
   type Precedent,
 } from "../gen/samspel/v1/role_split_service_pb";
+import { check, type Fields } from "../details";
 import type { Problem } from "../ui";
 import { orgOf, roleSplit, standing, type Standing } from "./client";
 import { act, errorFor, form, go, input, link, load, p, page, radios, required, section, textarea } from "./view";
@@ -180,6 +181,17 @@ export interface AreaValues {
   retireReason?: string;
 }
 
+/** areaFields puts the server's refusal of a field on the area form's input for it;
+ * an update names its fields inside the area ("area.name"). */
+const areaFields: Fields = {
+  name: ["area-name", check("namnet")],
+  "area.name": ["area-name", check("namnet")],
+  description: ["area-description", check("beskrivningen")],
+  "area.description": ["area-description", check("beskrivningen")],
+  examples: ["area-examples", check("exemplen")],
+  "area.examples": ["area-examples", check("exemplen")],
+  reason: ["area-reason", check("skälet")],
+};
 /** changeForm is the chair's form (applies at once) or the director's (a proposal). */
 function changeForm(
   area: Area | null,
@@ -196,8 +208,8 @@ function changeForm(
     value: v?.owner ?? String(area?.owner ?? AreaOwner.SHARED),
     options: owners.map((o) => ({ value: String(o), label: ownerName(o) })),
   });
-  const description = textarea({ id: "area-description", label: "Beskrivning", value: v?.description ?? area?.description ?? "", rows: 4, maxlength: 2000 });
-  const examples = textarea({ id: "area-examples", label: "Exempel", hint: "Ett per rad.", value: v?.examples ?? area?.examples ?? "", rows: 3, maxlength: 2000 });
+  const description = textarea({ id: "area-description", label: "Beskrivning", value: v?.description ?? area?.description ?? "", rows: 4, maxlength: 2000, error: errorFor(problem, "area-description") });
+  const examples = textarea({ id: "area-examples", label: "Exempel", hint: "Ett per rad.", value: v?.examples ?? area?.examples ?? "", rows: 3, maxlength: 2000, error: errorFor(problem, "area-examples") });
   const reason = textarea({
     id: "area-reason",
     label: mode === "propose" ? "Varför föreslår du det?" : "Varför?",
@@ -241,6 +253,7 @@ function changeForm(
       },
       (pr) => redraw(pr, vs),
       nothing,
+      areaFields,
     );
   };
   const heading = mode === "change" ? "Ändra området" : mode === "create" ? "Nytt område" : area ? "Föreslå en ändring" : "Föreslå ett nytt område";

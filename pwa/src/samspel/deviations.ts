@@ -5,6 +5,7 @@ import type { MeView } from "../me";
 import { h, type Child } from "../render";
 import { AgreementState, DeviationKind, type Deviation, type DeviationComment } from "../gen/samspel/v1/pair_service_pb";
 import type { Problem } from "../ui";
+import { check } from "../details";
 import { isoDate } from "../format";
 import { pair, roleSplit, standing } from "./client";
 import { act, errorFor, form, go, input, link, load, p, page, radios, required, section, select, textarea } from "./view";
@@ -145,6 +146,13 @@ export function showNewDeviation(me: MeView, focus: boolean, problem?: Problem, 
             title: "Det gick inte att logga",
             message: crisis ? "I kris måste ett avsteg ha ett skäl, och datumet stämma: ett avsteg har hänt, en ersättare är planerad." : "Kontrollera datumet: ett avsteg har redan hänt, en ersättare loggas i förväg.",
             fieldId: crisis ? "deviation-reason" : "deviation-day",
+          },
+          {
+            occurred_on: ["deviation-day", "Kontrollera datumet: ett avsteg har redan hänt, en ersättare loggas i förväg."],
+            reason: ["deviation-reason", "I kris måste ett avsteg ha ett skäl. Skriv varför."],
+            what: ["deviation-what", check("vad du gjorde")],
+            area_id: ["deviation-area", check("området")],
+            agreement_id: ["deviation-area", check("överenskommelsen")],
           },
         );
       };

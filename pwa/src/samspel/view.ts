@@ -3,6 +3,7 @@
 // action at a time, and form fields in the GOV.UK pattern (label, hint, error, control).
 
 import { Code, codeOf, unreachable } from "../api";
+import { fieldProblem, type Fields } from "../details";
 import { h, type Child } from "../render";
 import { navigate } from "../router";
 import { showScreen, type Problem } from "../ui";
@@ -53,26 +54,28 @@ function failed(err: unknown, focus: boolean): void {
 let busy = false;
 
 /** act runs one action at a time (a second tap does nothing). On success done says
- * where to go; on failure the screen is drawn again by redraw with the problem. */
-export async function act(run: () => Promise<void>, redraw: (p: Problem) => void, invalid?: Problem): Promise<void> {
+ * where to go; on failure the screen is drawn again by redraw with the problem. When the
+ * server refuses a field that fields names, the problem is on that field; otherwise
+ * invalid, or the general message. */
+export async function act(run: () => Promise<void>, redraw: (p: Problem) => void, invalid?: Problem, fields?: Fields): Promise<void> {
   if (busy) return;
   busy = true;
   try {
     await run();
   } catch (err) {
-    redraw(problemOf(err, invalid));
+    redraw(problemOf(err, invalid, fields));
   } finally {
     busy = false;
   }
 }
 
 /** problemOf says in Swedish why an action failed. */
-export function problemOf(err: unknown, invalid?: Problem): Problem {
+export function problemOf(err: unknown, invalid?: Problem, fields?: Fields): Problem {
   const title = "Det gick inte att spara";
   const code = codeOf(err);
   switch (code) {
     case Code.InvalidArgument:
-      return invalid ?? { title, message: "Något i formuläret stämmer inte. Kontrollera och försök igen." };
+      return fieldProblem(err, title, fields) ?? invalid ?? { title, message: "Något i formuläret stämmer inte. Kontrollera och försök igen." };
     case Code.FailedPrecondition:
       return { title, message: "Läget har ändrats sedan sidan visades. Ladda om sidan och se hur det ser ut nu." };
     case Code.PermissionDenied:
