@@ -4,9 +4,9 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"runtime/debug"
 	"strconv"
 
+	"github.com/samspel/samspel/server/export"
 	samspelv1 "github.com/samspel/samspel/server/gen/samspel/v1"
 	"github.com/samspel/samspel/server/store"
 )
@@ -117,29 +117,14 @@ func (s *exportService) ExportTerm(req *samspelv1.ExportTermRequest, stream sams
 	case samspelv1.ExportKind_EXPORT_KIND_HANDOVER:
 		err = s.store.WriteHandover(ctx, w, term, p.actor())
 	case samspelv1.ExportKind_EXPORT_KIND_PERSONAL:
-		_, err = s.store.WritePersonalExport(ctx, w, term, p.person, p.actor(), softwareVersion())
+		_, err = s.store.WritePersonalExport(ctx, w, term, p.person, p.actor(), export.SoftwareVersion())
 	default:
 		_, err = s.store.WriteTermArchive(ctx, w, store.ArchiveRequest{
-			Term: term, Actor: p.actor(), ContactName: p.person.DisplayName, SoftwareVersion: softwareVersion(),
+			Term: term, Actor: p.actor(), ContactName: p.person.DisplayName, SoftwareVersion: export.SoftwareVersion(),
 		})
 	}
 	if err == nil {
 		err = w.Flush()
 	}
 	return s.status(ctx, err)
-}
-
-// softwareVersion names this build in exported packages: the module version and commit.
-func softwareVersion() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "unknown"
-	}
-	v := bi.Main.Version
-	for _, s := range bi.Settings {
-		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			v += " (" + s.Value[:12] + ")"
-		}
-	}
-	return v
 }

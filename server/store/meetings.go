@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -270,7 +271,7 @@ func (s *Store) CreateMeetingSeries(ctx context.Context, actor Actor, ns NewMeet
 		if ns.Kind == KindReflektion && len(participants) > 0 {
 			return &InvalidError{Field: "participant_ids", Description: "a reflection talk is for the chair and the director alone"}
 		}
-		if !pairKind && !contains(participants, actor.PersonID) {
+		if !pairKind && !slices.Contains(participants, actor.PersonID) {
 			participants = append(participants, actor.PersonID)
 		}
 		res, err := tx.ExecContext(ctx, `
@@ -386,15 +387,6 @@ func isoWeekday(t time.Time) int32 {
 		return 7
 	}
 	return int32(t.Weekday())
-}
-
-func contains(ids []int64, id int64) bool {
-	for _, v := range ids {
-		if v == id {
-			return true
-		}
-	}
-	return false
 }
 
 const seriesColumns = `ms.id, ms.organization_id, ms.term_id, ms.kind, ms.title, ms.place, ms.weekday, ms.start_time,

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -297,7 +298,7 @@ func (s *Store) CreateBriefing(ctx context.Context, actor Actor, n NewBriefing) 
 			return err
 		}
 		for _, p := range n.Parties {
-			if !containsString(parties, p) {
+			if !slices.Contains(parties, p) {
 				return &InvalidError{Field: "parties", Description: fmt.Sprintf("%q is no opposition party of the term", p)}
 			}
 		}
@@ -309,12 +310,12 @@ func (s *Store) CreateBriefing(ctx context.Context, actor Actor, n NewBriefing) 
 			return fmt.Errorf("insert briefing: %w", err)
 		}
 		id, _ = res.LastInsertId()
-		for _, p := range uniqueStrings(n.Parties) {
+		for _, p := range unique(n.Parties) {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO briefing_parties (briefing_id, party) VALUES (?, ?)`, id, p); err != nil {
 				return fmt.Errorf("insert briefing party: %w", err)
 			}
 		}
-		for _, item := range uniqueIDs(n.AgendaItemIDs) {
+		for _, item := range unique(n.AgendaItemIDs) {
 			var ok bool
 			err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM `+parityTopicFrom+`
 				WHERE ai.id = ? AND ms.organization_id = ? AND `+isParityTopic+`)`, item, n.OrganizationID).Scan(&ok)
@@ -619,29 +620,11 @@ func median(v []int32) float64 {
 	return float64(v[len(v)/2-1]+v[len(v)/2]) / 2
 }
 
-func containsString(list []string, s string) bool {
+// unique keeps the first of each value, in order.
+func unique[T comparable](list []T) []T {
+	var out []T
 	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
-func uniqueStrings(list []string) []string {
-	var out []string
-	for _, v := range list {
-		if !containsString(out, v) {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
-func uniqueIDs(list []int64) []int64 {
-	var out []int64
-	for _, v := range list {
-		if !contains(out, v) {
+		if !slices.Contains(out, v) {
 			out = append(out, v)
 		}
 	}

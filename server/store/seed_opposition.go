@@ -1,5 +1,7 @@
 package store
 
+import "slices"
+
 // Seeder methods for the opposition's briefings and questions. Like the meeting seeders
 // they write rows as they are, without the store's checks.
 
@@ -48,7 +50,7 @@ func (b *Seeder) Briefing(s SeedBriefing) int64 {
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		s.OrganizationID, s.TermID, s.Kind, s.Title, s.Date, s.Notes, s.Material, s.CreatedBy, At(s.Date, "08:00")-2*24*3600*1000, held, nullID(s.HeldBy))
 	for _, p := range s.Parties {
-		b.insert(`INSERT INTO briefing_parties (briefing_id, party, attended) VALUES (?, ?, ?)`, id, p, containsString(s.Attended, p))
+		b.insert(`INSERT INTO briefing_parties (briefing_id, party, attended) VALUES (?, ?, ?)`, id, p, slices.Contains(s.Attended, p))
 	}
 	for _, t := range s.Topics {
 		b.insert(`INSERT INTO briefing_topics (briefing_id, agenda_item_id) VALUES (?, ?)`, id, t)

@@ -7,27 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"time"
 
 	"github.com/samspel/samspel/server/export"
 	"github.com/samspel/samspel/server/store"
 )
-
-// version names the build in exported packages: the module version, or the commit.
-func version() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "unknown"
-	}
-	v := bi.Main.Version
-	for _, s := range bi.Settings {
-		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			v += " (" + s.Value[:12] + ")"
-		}
-	}
-	return v
-}
 
 // exportCmd writes a term's archive package. The file is written beside its final name
 // and renamed when complete, so a failed export never leaves a package that looks whole.
@@ -90,10 +74,10 @@ func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	case "handover":
 		err = st.WriteHandover(ctx, f, term, actor)
 	case "personal":
-		sum, err = st.WritePersonalExport(ctx, f, term, p, actor, version())
+		sum, err = st.WritePersonalExport(ctx, f, term, p, actor, export.SoftwareVersion())
 	default:
 		sum, err = st.WriteTermArchive(ctx, f, store.ArchiveRequest{
-			Term: term, Actor: actor, ContactName: p.DisplayName, SoftwareVersion: version(),
+			Term: term, Actor: actor, ContactName: p.DisplayName, SoftwareVersion: export.SoftwareVersion(),
 		})
 	}
 	if err == nil {
